@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './platform/config.ts';
+import type { AppContext } from './platform/context.ts';
+import { migrate, openDb, type Db } from './platform/db/index.ts';
+import { EventBus } from './platform/events/bus.ts';
+import { createHttpServer, mountRoutes } from './platform/http/server.ts';
+import { openApiDocument } from './platform/http/openapi.ts';
+import type { RouteSpec } from './platform/http/routes.ts';
+import { createMetrics } from './platform/metrics.ts';
+import { registerGateway } from './platform/realtime/gateway.ts';
+import { caseRoutes, viewRoutes, canSeeCase } from './modules/cases/index.ts';
+import { customerRoutes } from './modules/customers/index.ts';
+import { fieldRoutes } from './modules/fields/index.ts';
+import { actorFor, identityRoutes, makeAuthenticator } from './modules/identity/index.ts';
+import { searchRoutes } from './modules/search/index.ts';
+import { operationsRoutes } from './operations.ts';
+
+export const version = '0.1.0';
+
+/** Every route of the API, in the order the OpenAPI document lists them. */
+export const allRoutes: readonly RouteSpec[] = [...identityRoutes, ...customerRoutes, ...caseRoutes, ...viewRoutes, ...fieldRoutes, ...searchRoutes];
+
+export interface App {
+  http: FastifyInstance;
+  ctx: AppContext;
+  /** Stops taking requests, closes sockets, the event listener and the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations and assembles the HTTP server; does not listen yet. */
+export async function buildApp(config: Config, existingDb?: Db): Promise<App> {
+  const http = createHttpServer(config);
+  const metrics = createMetrics();
+  const db = existingDb ?? (await openDb(config, http.log));
+  try {
+    const applied = await migrate(db);
+    if (applied.length) http.log.info({ applied }, 'migrations applied');
+  } catch (err) {
+    if (!existingDb) await db.close();
+    throw err;
+  }
+  const events = new EventBus(db, http.log, metrics);
+  const ctx: AppContext = { config, db, log: http.log, events, metrics };
+  await events.start();
+  const authenticate = makeAuthenticator(ctx);
+
+  mountRoutes(http, ctx, allRoutes, authenticate);
+  operationsRoutes(http, ctx, openApiDocument(allRoutes, version));
+  const stopGateway = await registerGateway(http, ctx, {
+    authenticate,
+    mayWatchCase: async (actor, caseId) => {
+      const { rows } = await db.query<{ team_id: string | null; assignee_id: string | null }>('select team_id, assignee_id from cases where id = $1', [caseId]);
+      return rows[0] ? canSeeCase(actor, { teamId: rows[0].team_id, assigneeId: rows[0].assignee_id }) : false;
+    },
+    reloadActor: (actor) => actorFor(db, actor.id, actor.via),
+  });
+
+  let closed = false;
+  return {
+    http,
+    ctx,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await stopGateway();
+      await http.close();
+      await events.stop();
+      if (!existingDb) await db.close();
+    },
+  };
+}

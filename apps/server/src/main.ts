@@ -1,0 +1,65 @@
+import { buildApp } from './app.ts';
+import { ConfigError, parseConfig } from './platform/config.ts';
+import { FolderLockedError } from './platform/db/index.ts';
+import { seedDemoIfEmpty } from './modules/demo/index.ts';
+
+/** Starts Switchboard: API, real-time gateway and event fan-out in one process. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  let app;
+  try {
+    app = await buildApp(config);
+  } catch (err) {
+    if (err instanceof FolderLockedError) {
+      console.error(err.message);
+      process.exit(3);
+    }
+    throw err;
+  }
+  const { http, ctx } = app;
+  const demo = await seedDemoIfEmpty(ctx);
+  await http.listen({ host: config.HOST, port: config.PORT });
+  const url = config.PUBLIC_URL ?? `http://${config.HOST}:${(http.server.address() as { port: number }).port}`;
+  const where = ctx.db.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}` : 'PostgreSQL server (DATABASE_URL)';
+  const lines = [``, `  Switchboard is running at ${url}`, `  Database: ${where}`, `  API docs: ${url}/api/docs`];
+  if (demo) {
+    lines.push(`  Demo logins (password for all: ${demo.password}):`);
+    for (const u of demo.logins) lines.push(`    ${u.role.padEnd(10)} ${u.email.padEnd(34)} ${u.name}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    http.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      http.log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (err) {
+      http.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import type { Case, TimelineEntry } from '@switchboard/contracts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { caseAudience } from './policy.ts';
+import { entrySelect, loadCase, toEntry } from './queries.ts';
+
+export type NewEntry =
+  | { kind: 'message'; body: string; direction: 'inbound' | 'outbound'; channel?: Case['channel'] | undefined }
+  | { kind: 'note'; body: string };
+
+/** What a new message does to the status: a customer writing reopens, our first reply opens. */
+function statusAfter(entry: NewEntry, status: Case['status']): Case['status'] {
+  if (entry.kind !== 'message') return status;
+  if (entry.direction === 'inbound' && (status === 'pending' || status === 'solved' || status === 'on_hold')) return 'open';
+  if (entry.direction === 'outbound' && status === 'new') return 'open';
+  return status;
+}
+
+/**
+ * Appends a message (a reply we sent, or a contact we log, e.g. a phone call) or an internal note
+ * to the timeline. Notes never reach the customer: their event carries `internal: true`.
+ */
+export async function addEntry(app: AppContext, actor: Actor, tx: Tx, ref: string | number, entry: NewEntry): Promise<TimelineEntry> {
+  const c = await loadCase(tx, actor, ref);
+  if (c.merged_into_id) throw new AppError('unprocessable', `Case #${c.number} was merged into another case; write there`, [], { mergedIntoId: c.merged_into_id });
+  if (c.status === 'closed' && entry.kind === 'message') {
+    throw new AppError('unprocessable', `Case #${c.number} is closed; open a follow-up case to write to the customer`);
+  }
+  const author = actor.via === 'system' ? null : actor.id;
+  const isMessage = entry.kind === 'message';
+  const inbound = isMessage && entry.direction === 'inbound';
+  const { rows } = await tx.query<{ id: number }>(
+    `insert into case_entries (case_id, kind, author_user_id, author_customer_id, channel, direction, body)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [c.id, entry.kind, author, inbound ? c.requester_id : null, isMessage ? (entry.channel ?? c.channel) : null, isMessage ? entry.direction : null, entry.body],
+  );
+  const status = statusAfter(entry, c.status);
+  if (status !== c.status) {
+    await tx.query(
+      `update cases set status = $2, custom_status_id = null, solved_at = null, updated_at = now(), version = version + 1 where id = $1`,
+      [c.id, status],
+    );
+    await tx.query(`insert into case_entries (case_id, kind, author_user_id, changes) values ($1, 'change', $2, $3::jsonb)`, [
+      c.id,
+      author,
+      JSON.stringify([{ field: 'status', from: c.status, to: status }]),
+    ]);
+  } else {
+    await tx.query('update cases set updated_at = now() where id = $1', [c.id]);
+  }
+  const { rows: saved } = await tx.query<Parameters<typeof toEntry>[0]>(`${entrySelect} where e.id = $1`, [rows[0]!.id]);
+  const created = toEntry(saved[0]!);
+  await app.events.emit(tx, {
+    type: 'case.entry_added',
+    actorId: author,
+    audience: caseAudience({ teamId: c.team_id, assigneeId: c.assignee_id }),
+    payload: { caseId: c.id, number: c.number, internal: entry.kind === 'note', entry: created, statusChanged: status !== c.status ? status : null },
+  });
+  return created;
+}

@@ -1,0 +1,9 @@
+/** Cases: the timeline, views, merge and links, and who sees which case. */
+export { caseRoutes } from './routes.ts';
+export { viewRoutes } from './view-routes.ts';
+export { createCase } from './create-case.ts';
+export { updateCase } from './update-case.ts';
+export { addEntry } from './add-entry.ts';
+export { mergeCases, linkCases } from './merge-cases.ts';
+export { searchCases, listCases, countCases } from './list-cases.ts';
+export { canSeeCase, caseVisibility } from './policy.ts';

@@ -1,0 +1,2 @@
+/** Demo company data for `npm start` on an empty database. */
+export { seedDemoIfEmpty, seedDemo, DEMO_PASSWORD } from './seed.ts';

@@ -1,0 +1,57 @@
+import type { FieldDefinition } from '@switchboard/contracts';
+import type { Queryable } from '../../platform/db/index.ts';
+import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { listFields } from './queries.ts';
+
+type Value = string | number | boolean | null;
+
+function check(def: FieldDefinition, value: Value): string | null {
+  if (value === null) return null;
+  switch (def.type) {
+    case 'text':
+      return typeof value === 'string' ? null : 'must be text';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a number';
+    case 'checkbox':
+      return typeof value === 'boolean' ? null : 'must be true or false';
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+        ? null
+        : 'must be a date as YYYY-MM-DD';
+    case 'select':
+      return typeof value === 'string' && def.options.includes(value) ? null : `must be one of: ${def.options.join(', ')}`;
+  }
+}
+
+/**
+ * Checks custom field values against their definitions and merges them into the current values
+ * (null removes a value). `required` names keys that must have a value afterwards (team forms).
+ */
+export async function validateCustomFields(
+  db: Queryable,
+  entity: FieldDefinition['entity'],
+  current: Record<string, unknown>,
+  changes: Record<string, Value>,
+  required: readonly string[] = [],
+): Promise<Record<string, unknown>> {
+  const defs = new Map((await listFields(db, entity)).filter((d) => d.active).map((d) => [d.key, d]));
+  const errors: FieldError[] = [];
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(changes)) {
+    const def = defs.get(key);
+    const field = `body.customFields.${key}`;
+    if (!def) {
+      errors.push({ field, message: 'no such custom field' });
+      continue;
+    }
+    const problem = check(def, value);
+    if (problem) errors.push({ field, message: problem });
+    else if (value === null || value === '') delete next[key];
+    else next[key] = value;
+  }
+  for (const key of required) {
+    if (next[key] === undefined) errors.push({ field: `body.customFields.${key}`, message: 'is required by the team form' });
+  }
+  if (errors.length > 0) throw new AppError('validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  return next;
+}

@@ -1,0 +1,37 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Db } from './db/index.ts';
+import type { EventBus } from './events/bus.ts';
+import type { Metrics } from './metrics.ts';
+
+/** What every module receives at start: nothing global, everything passed. */
+export interface AppContext {
+  readonly config: Config;
+  readonly db: Db;
+  readonly log: FastifyBaseLogger;
+  readonly events: EventBus;
+  readonly metrics: Metrics;
+}
+
+/** The principal a request acts as, resolved by the identity module. */
+export interface Actor {
+  readonly id: string;
+  readonly role: 'agent' | 'supervisor' | 'admin' | 'customer';
+  readonly name: string;
+  readonly email: string;
+  readonly language: string;
+  readonly teamIds: readonly string[];
+  /** How the request authenticated. */
+  readonly via: 'session' | 'token' | 'system';
+}
+
+/** The actor for work the system does itself (seeding, CLI, jobs). */
+export const systemActor: Actor = {
+  id: '00000000-0000-0000-0000-000000000000',
+  role: 'admin',
+  name: 'Switchboard',
+  email: 'system@switchboard.invalid',
+  language: 'en',
+  teamIds: [],
+  via: 'system',
+};

@@ -1,0 +1,102 @@
+import pg from 'pg';
+import { CommitHooks, type Db, type QueryResult, type Tx } from './types.ts';
+
+pg.types.setTypeParser(20, (v) => Number(v)); // int8 as number, as on the PGlite side
+pg.types.setTypeParser(1082, (v) => v); // date stays 'YYYY-MM-DD'
+
+interface Logger {
+  warn(obj: object, msg: string): void;
+}
+
+/** A PostgreSQL server through a node-postgres pool. */
+export async function openPostgres(
+  url: string,
+  poolSize: number,
+  log: Logger,
+  onHookError: (err: unknown) => void,
+): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'switchboard' });
+  pool.on('error', (err) => log.warn({ err }, 'idle database connection failed'));
+  const listeners = new Set<() => Promise<void>>();
+
+  const toResult = <T>(res: pg.QueryResult): QueryResult<T> => ({
+    rows: res.rows as T[],
+    rowCount: res.rowCount ?? res.rows.length,
+  });
+
+  await pool.query('select 1'); // fail fast with a clear error when the server is unreachable
+
+  return {
+    kind: 'postgres',
+    query: async <T>(text: string, params?: readonly unknown[]) =>
+      toResult<T>(await pool.query(text, params as unknown[])),
+    exec: async (script: string) => {
+      await pool.query(script);
+    },
+    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      const hooks = new CommitHooks();
+      let result: T;
+      try {
+        await client.query('BEGIN');
+        const tx: Tx = {
+          query: async <R>(text: string, params?: readonly unknown[]) =>
+            toResult<R>(await client.query(text, params as unknown[])),
+          exec: async (script: string) => {
+            await client.query(script);
+          },
+          afterCommit: (hook) => hooks.add(hook),
+        };
+        result = await fn(tx);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+        throw err;
+      }
+      client.release();
+      await hooks.run(onHookError);
+      return result;
+    },
+    async listen(channel, onPayload, options) {
+      let client: pg.Client | undefined;
+      let stopped = false;
+      let retry: NodeJS.Timeout | undefined;
+      const connect = async (isReconnect: boolean): Promise<void> => {
+        const c = new pg.Client({ connectionString: url, application_name: 'switchboard-listen' });
+        c.on('notification', (msg) => {
+          if (msg.channel === channel && msg.payload !== undefined) onPayload(msg.payload);
+        });
+        c.on('error', (err) => {
+          log.warn({ err }, 'event listener connection lost; reconnecting');
+          c.end().catch(() => undefined);
+          scheduleReconnect();
+        });
+        await c.connect();
+        await c.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+        client = c;
+        if (isReconnect) options?.onReconnect?.();
+      };
+      const scheduleReconnect = (): void => {
+        if (stopped || retry) return;
+        retry = setTimeout(() => {
+          retry = undefined;
+          connect(true).catch(() => scheduleReconnect());
+        }, 500);
+      };
+      await connect(false);
+      const stop = async (): Promise<void> => {
+        stopped = true;
+        if (retry) clearTimeout(retry);
+        listeners.delete(stop);
+        await client?.end().catch(() => undefined);
+      };
+      listeners.add(stop);
+      return stop;
+    },
+    async close() {
+      for (const stop of [...listeners]) await stop();
+      await pool.end();
+    },
+  };
+}

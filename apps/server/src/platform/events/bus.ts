@@ -1,0 +1,159 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, Tx } from '../db/index.ts';
+import type { Metrics } from '../metrics.ts';
+
+/** Who may receive an event: members of these teams, these users, and (triage) supervisors. */
+export interface EventAudience {
+  teamIds: string[];
+  userIds: string[];
+  /** Everyone with a staff role may see it (e.g. a customer record changed). */
+  staff?: boolean;
+  /** Cases without a team: supervisors and admins. */
+  triage?: boolean;
+}
+
+export interface DomainEvent {
+  id: number;
+  type: string;
+  actorId: string | null;
+  audience: EventAudience;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+export type NewEvent = Omit<DomainEvent, 'id' | 'createdAt'>;
+type Subscriber = (event: DomainEvent) => void | Promise<void>;
+
+const CHANNEL = 'switchboard_events';
+
+interface EventRow {
+  id: number;
+  type: string;
+  actor_id: string | null;
+  audience: EventAudience;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+const toEvent = (r: EventRow): DomainEvent => ({
+  id: r.id,
+  type: r.type,
+  actorId: r.actor_id,
+  audience: r.audience,
+  payload: r.payload,
+  createdAt: r.created_at.toISOString(),
+});
+
+/**
+ * The transactional outbox. `emit` writes the event in the caller's transaction; after commit it
+ * reaches subscribers on every instance: through LISTEN/NOTIFY on a PostgreSQL server (the event's
+ * own instance included, so there is one path), in-process on PGlite (one instance per folder).
+ */
+export class EventBus {
+  private readonly subscribers = new Set<Subscriber>();
+  private pending = new Set<number>();
+  private flushing: Promise<void> | undefined;
+  private lastSeenId = 0;
+  private readonly recent = new Set<number>();
+  private stopListening: (() => Promise<void>) | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: FastifyBaseLogger,
+    private readonly metrics: Metrics,
+  ) {}
+
+  subscribe(subscriber: Subscriber): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  /** Writes an event in the transaction; it is delivered only if the transaction commits. */
+  async emit(tx: Tx, event: NewEvent): Promise<void> {
+    const { rows } = await tx.query<EventRow>(
+      `insert into events (type, actor_id, audience, payload) values ($1, $2, $3::jsonb, $4::jsonb)
+       returning id, type, actor_id, audience, payload, created_at`,
+      [event.type, event.actorId, JSON.stringify(event.audience), JSON.stringify(event.payload)],
+    );
+    const row = rows[0]!;
+    if (this.db.kind === 'postgres') {
+      await tx.query('select pg_notify($1, $2)', [CHANNEL, String(row.id)]);
+    } else {
+      tx.afterCommit(() => this.dispatch(toEvent(row)));
+    }
+  }
+
+  async start(): Promise<void> {
+    if (this.db.kind !== 'postgres') return;
+    const { rows } = await this.db.query<{ max: number | null }>('select max(id)::int8 as max from events');
+    this.lastSeenId = rows[0]?.max ?? 0;
+    this.stopListening = await this.db.listen(
+      CHANNEL,
+      (payload) => {
+        const id = Number(payload);
+        if (Number.isSafeInteger(id)) this.pending.add(id);
+        this.scheduleFlush();
+      },
+      { onReconnect: () => void this.catchUp() },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.stopListening?.();
+    this.stopListening = undefined;
+    await this.flushing;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushing) return;
+    this.flushing = (async () => {
+      while (this.pending.size > 0) {
+        const ids = [...this.pending];
+        this.pending = new Set();
+        try {
+          const { rows } = await this.db.query<EventRow>(
+            'select id, type, actor_id, audience, payload, created_at from events where id = any($1::int8[]) order by id',
+            [ids],
+          );
+          for (const row of rows) await this.dispatch(toEvent(row));
+        } catch (err) {
+          this.log.error({ err }, 'could not load notified events');
+        }
+      }
+    })().finally(() => {
+      this.flushing = undefined;
+    });
+  }
+
+  /** After the listening connection was lost: deliver what was committed meanwhile. */
+  private async catchUp(): Promise<void> {
+    try {
+      const { rows } = await this.db.query<EventRow>(
+        `select id, type, actor_id, audience, payload, created_at from events
+         where id > $1 and created_at > now() - interval '10 minutes' order by id limit 5000`,
+        [this.lastSeenId],
+      );
+      for (const row of rows) await this.dispatch(toEvent(row));
+    } catch (err) {
+      this.log.error({ err }, 'event catch-up failed');
+    }
+  }
+
+  private async dispatch(event: DomainEvent): Promise<void> {
+    if (this.recent.has(event.id)) return;
+    this.recent.add(event.id);
+    if (this.recent.size > 10_000) {
+      const oldest = this.recent.values().next().value;
+      if (oldest !== undefined) this.recent.delete(oldest);
+    }
+    if (event.id > this.lastSeenId) this.lastSeenId = event.id;
+    this.metrics.eventsDispatched.inc({ type: event.type });
+    for (const subscriber of this.subscribers) {
+      try {
+        await subscriber(event);
+      } catch (err) {
+        this.log.error({ err, eventType: event.type }, 'event subscriber failed');
+      }
+    }
+  }
+}
