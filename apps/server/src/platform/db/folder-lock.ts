@@ -16,17 +16,24 @@ function isAlive(pid: number): boolean {
  * PGlite takes no lock on its folder; two processes writing one folder corrupt it. We take a
  * pid lock file ourselves, clear it when its owner is gone (kill -9), and refuse a live owner.
  */
+const heldHere = new Set<string>();
+
 export function acquireFolderLock(dir: string): () => Promise<void> {
   const path = join(dir, 'switchboard.lock');
+  if (heldHere.has(path)) {
+    throw new FolderLockedError(`The data folder ${dir} is already open in this process.`);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(path);
       let released = false;
       return async () => {
         if (released) return;
         released = true;
+        heldHere.delete(path);
         try {
           unlinkSync(path);
         } catch {
@@ -36,6 +43,7 @@ export function acquireFolderLock(dir: string): () => Promise<void> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(readFileSync(path, 'utf8').trim());
+      // Our own pid in the file without our holding it means a previous process with the same pid.
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
         throw new FolderLockedError(
           `The data folder ${dir} is in use by another Switchboard process (pid ${owner}). ` +

@@ -33,7 +33,8 @@ export async function openPglite(dataDir: string, onHookError: (err: unknown) =>
 
   const wrap = async <T>(p: Promise<{ rows: unknown[]; affectedRows?: number }>): Promise<QueryResult<T>> => {
     const res = await p;
-    return { rows: res.rows as T[], rowCount: res.affectedRows ?? res.rows.length };
+    // PGlite reports affectedRows 0 for a SELECT: the row count is whichever is larger.
+    return { rows: res.rows as T[], rowCount: Math.max(res.affectedRows ?? 0, res.rows.length) };
   };
 
   return {
