@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './platform/context.ts';
+import { renderDocsPage } from './platform/http/docs-page.ts';
 
 const landing = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Switchboard</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -23,7 +24,13 @@ export function operationsRoutes(http: FastifyInstance, ctx: AppContext, openapi
     reply.type(ctx.metrics.registry.contentType);
     return ctx.metrics.registry.metrics();
   });
-  http.get('/api/docs', async () => openapi);
+  const docsPage = renderDocsPage(openapi);
+  // Browsers get a readable page; API clients (Accept: application/json or */*) the document.
+  http.get('/api/docs', async (req, reply) => {
+    const accept = req.headers.accept ?? '';
+    if (accept.includes('text/html') && !accept.startsWith('application/json')) return reply.type('text/html; charset=utf-8').send(docsPage);
+    return openapi;
+  });
   http.get('/api/docs/openapi.json', async () => openapi);
   http.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(landing));
   http.addHook('onResponse', async (req, reply) => {

@@ -46,6 +46,12 @@ describe('operations', () => {
     const ids = Object.values(res.body.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('renders the same document as a readable page for browsers', async () => {
+    const res = await t.api('GET', '/api/docs', { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.body).toContain('<code>/api/v1/cases/{id}/timeline</code>');
+  });
 });
 
 describe('configuration', () => {
