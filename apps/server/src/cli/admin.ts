@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CreateUserBody } from '@switchboard/contracts';
 import { migrate, openDb } from '../platform/db/index.ts';
 import { ConfigError, parseConfig } from '../platform/config.ts';
