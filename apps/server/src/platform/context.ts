@@ -35,3 +35,8 @@ export const systemActor: Actor = {
   teamIds: [],
   via: 'system',
 };
+
+/** The user id to record as the author of a change: none for the system's own work. */
+export function authorId(actor: Actor): string | null {
+  return actor.via === 'system' ? null : actor.id;
+}

@@ -15,10 +15,17 @@ export async function mergeCases(app: AppContext, actor: Actor, tx: Tx, targetRe
   const target = await loadCase(tx, actor, targetRef);
   if (target.id === sourceId) throw bad('a case cannot be merged into itself');
   const source = await loadCase(tx, actor, sourceId);
-  await tx.query('select id from cases where id = any($1::uuid[]) order by id for update', [[target.id, source.id]]);
+  // Decide on the rows as they are once locked: a concurrent merge of the same case may just have committed.
+  const { rows: locked } = await tx.query<Pick<typeof target, 'id' | 'merged_into_id' | 'status' | 'tags'>>(
+    'select id, merged_into_id, status, tags from cases where id = any($1::uuid[]) order by id for update',
+    [[target.id, source.id]],
+  );
+  for (const row of locked) Object.assign(row.id === target.id ? target : source, row);
   if (target.merged_into_id || source.merged_into_id) throw new AppError('unprocessable', 'One of the cases was already merged');
   if (target.status === 'closed') throw new AppError('unprocessable', `Case #${target.number} is closed; merge into an open case`);
   const author = actor.via === 'system' ? null : actor.id;
+  // Cases merged into the source earlier now belong to the target, so its timeline keeps their entries.
+  await tx.query('update cases set merged_into_id = $2 where merged_into_id = $1', [source.id, target.id]);
   await tx.query(
     `update cases set merged_into_id = $2, status = 'closed', custom_status_id = null, closed_at = now(),
        solved_at = coalesce(solved_at, now()), updated_at = now(), version = version + 1 where id = $1`,

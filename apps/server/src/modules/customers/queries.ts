@@ -4,6 +4,8 @@ import { notFound } from '../../platform/http/errors.ts';
 
 interface CustomerRow {
   id: string;
+  /** lower(name) as the database sorts it; keyset cursors must carry this, not a JS lower-case. */
+  sort_name?: string;
   name: string;
   emails: Customer['emails'];
   phones: Customer['phones'];
@@ -80,7 +82,8 @@ export async function getCustomer(db: Queryable, id: string): Promise<Customer> 
   return toCustomer(rows[0], await importantCustomerFields(db));
 }
 
-const likePattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A LIKE pattern for partial input; compare it as lower(x) like lower(pattern), both in SQL. */
+const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface CustomerFilter {
   q?: string | undefined;
@@ -92,7 +95,8 @@ export interface CustomerFilter {
 
 /**
  * Lists customers by name, or searches with partial input over name, any email and any phone
- * (digits only, so "+49 30 1234" finds "030/1234…" variants of the same digits).
+ * (digits only, so "(030) 12-34" finds "030/1234…"; a country code is not translated: "+49 30"
+ * does not find the national form "030").
  */
 export async function listCustomers(db: Queryable, f: CustomerFilter): Promise<{ items: Customer[]; next: { name: string; id: string } | null }> {
   const params: unknown[] = [];
@@ -104,10 +108,11 @@ export async function listCustomers(db: Queryable, f: CustomerFilter): Promise<{
   let from = 'customers c';
   if (f.q) {
     const pattern = p(likePattern(f.q));
-    const digits = f.q.replace(/\D/g, '');
+    // Only input that could be a phone number searches phones: "anna1985@…" must not find "…1985…".
+    const digits = /^\+?[0-9 ()./-]+$/.test(f.q) ? f.q.replace(/\D/g, '') : '';
     const phoneBranch = digits.length >= 3 ? `union select customer_id from customer_phones where normalized like ${p(`%${digits}%`)}` : '';
     from = `(select id from customers where name ilike ${pattern}
-              union select customer_id from customer_emails where lower(email) like ${pattern} ${phoneBranch}) hits
+              union select customer_id from customer_emails where lower(email) like lower(${pattern}) ${phoneBranch}) hits
             join customers c on c.id = hits.id`;
   }
   if (f.organizationId) where.push(`exists (select 1 from customer_organizations co where co.customer_id = c.id and co.organization_id = ${p(f.organizationId)})`);
@@ -115,7 +120,7 @@ export async function listCustomers(db: Queryable, f: CustomerFilter): Promise<{
   if (f.cursor) where.push(`(lower(c.name), c.id) > (${p(f.cursor.name)}, ${p(f.cursor.id)}::uuid)`);
   const limit = p(f.limit + 1);
   const { rows } = await db.query<CustomerRow>(
-    `${customerSelect.replace('from customers c', `from ${from}`)} where ${where.join(' and ')} order by lower(c.name), c.id limit ${limit}`,
+    `${customerSelect.replace('from customers c', `, lower(c.name) as sort_name from ${from}`)} where ${where.join(' and ')} order by lower(c.name), c.id limit ${limit}`,
     params,
   );
   const important = await importantCustomerFields(db);
@@ -123,12 +128,13 @@ export async function listCustomers(db: Queryable, f: CustomerFilter): Promise<{
   const last = page[page.length - 1];
   return {
     items: page.map((r) => toCustomer(r, important)),
-    next: rows.length > f.limit && last ? { name: last.name.toLowerCase(), id: last.id } : null,
+    next: rows.length > f.limit && last ? { name: last.sort_name!, id: last.id } : null,
   };
 }
 
 interface OrganizationRow {
   id: string;
+  sort_name: string;
   name: string;
   domains: string[];
   tier: string;
@@ -143,7 +149,7 @@ interface OrganizationRow {
 
 const organizationSelect = `
   select o.id, o.name, o.domains, o.tier, o.notes, o.tags, o.custom_fields, o.created_at, o.updated_at, o.version,
-    (select count(*) from customer_organizations co where co.organization_id = o.id)::int as member_count
+    (select count(*) from customer_organizations co where co.organization_id = o.id)::int as member_count, lower(o.name) as sort_name
   from organizations o`;
 
 const toOrganization = (r: OrganizationRow): Organization => ({
@@ -174,7 +180,7 @@ export async function listOrganizations(
   const where: string[] = [];
   if (f.q) {
     params.push(likePattern(f.q));
-    where.push(`(lower(o.name) like $${params.length} or exists (select 1 from unnest(o.domains) d where d like $${params.length}))`);
+    where.push(`(lower(o.name) like lower($${params.length}) or exists (select 1 from unnest(o.domains) d where d like lower($${params.length})))`);
   }
   if (f.cursor) {
     params.push(f.cursor.name, f.cursor.id);
@@ -187,5 +193,5 @@ export async function listOrganizations(
   );
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
-  return { items: page.map(toOrganization), next: rows.length > f.limit && last ? { name: last.name.toLowerCase(), id: last.id } : null };
+  return { items: page.map(toOrganization), next: rows.length > f.limit && last ? { name: last.sort_name, id: last.id } : null };
 }

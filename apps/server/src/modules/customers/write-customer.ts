@@ -17,7 +17,7 @@ async function setEmails(tx: Tx, customerId: string, emails: readonly string[]):
       [unique, customerId],
     );
     if (rows[0]) {
-      const i = unique.indexOf(rows[0].email);
+      const i = emails.indexOf(rows[0].email); // the position in the request, not in the de-duplicated list
       throw new AppError('conflict', `${rows[0].email} belongs to another customer; merge the two customers instead`, [{ field: `body.emails.${i}`, message: 'belongs to another customer' }]);
     }
   }

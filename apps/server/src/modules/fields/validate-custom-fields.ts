@@ -14,10 +14,11 @@ function check(def: FieldDefinition, value: Value): string | null {
       return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a number';
     case 'checkbox':
       return typeof value === 'boolean' ? null : 'must be true or false';
-    case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
-        ? null
-        : 'must be a date as YYYY-MM-DD';
+    case 'date': {
+      // Date.parse rolls 2026-02-30 over to March 2: a real date reads back as the same day.
+      const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+      return day && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value as string) ? null : 'must be a date as YYYY-MM-DD';
+    }
     case 'select':
       return typeof value === 'string' && def.options.includes(value) ? null : `must be one of: ${def.options.join(', ')}`;
   }

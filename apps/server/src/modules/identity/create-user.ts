@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CreateUserBody, User } from '@switchboard/contracts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { hashPassword } from './passwords.ts';
@@ -15,7 +15,7 @@ export async function createUser(app: AppContext, actor: Actor, tx: Tx, input: C
   if (input.role === 'customer' && input.teamIds.length > 0) {
     throw new AppError('validation_failed', 'customers are not members of teams', [{ field: 'body.teamIds', message: 'must be empty for customers' }]);
   }
-  const existing = await tx.query('select 1 from users where lower(email) = $1', [input.email]);
+  const existing = await tx.query('select 1 from users where lower(email) = lower($1)', [input.email]);
   if (existing.rowCount > 0) {
     throw new AppError('conflict', `A user with the email ${input.email} exists already`, [{ field: 'body.email', message: 'is taken' }]);
   }
@@ -26,7 +26,7 @@ export async function createUser(app: AppContext, actor: Actor, tx: Tx, input: C
   );
   const id = rows[0]!.id;
   await setTeams(tx, id, input.teamIds);
-  await app.events.emit(tx, { type: 'user.changed', actorId: actor.id, audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: id } });
+  await app.events.emit(tx, { type: 'user.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: id } });
   return getUser(tx, id);
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CreateTeamBody, Team, UpdateTeamBody } from '@switchboard/contracts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { assertAdmin } from './policy.ts';
@@ -19,7 +19,7 @@ async function setMembers(tx: Tx, teamId: string, memberIds: readonly string[]):
 }
 
 const teamEvent = (app: AppContext, tx: Tx, actor: Actor, teamId: string) =>
-  app.events.emit(tx, { type: 'team.changed', actorId: actor.id, audience: { teamIds: [], userIds: [], staff: true }, payload: { teamId } });
+  app.events.emit(tx, { type: 'team.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { teamId } });
 
 /** Creates a team (department) with its members. */
 export async function createTeam(app: AppContext, actor: Actor, tx: Tx, input: z.output<typeof CreateTeamBody>): Promise<Team> {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { UpdateProfileBody, UpdateUserBody, User } from '@switchboard/contracts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { setTeams } from './create-user.ts';
@@ -36,7 +36,7 @@ export async function updateUser(
   );
   if (input.teamIds) await setTeams(tx, id, input.teamIds);
   if (input.active === false || input.password) await tx.query('delete from sessions where user_id = $1', [id]);
-  await app.events.emit(tx, { type: 'user.changed', actorId: actor.id, audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: id } });
+  await app.events.emit(tx, { type: 'user.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: id } });
   return getUser(tx, id);
 }
 
@@ -55,6 +55,6 @@ export async function updateProfile(app: AppContext, actor: Actor, tx: Tx, input
        password_hash = coalesce($5, password_hash), updated_at = now(), version = version + 1 where id = $1`,
     [actor.id, input.name ?? null, input.language ?? null, input.timeZone ?? null, passwordHash],
   );
-  await app.events.emit(tx, { type: 'user.changed', actorId: actor.id, audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: actor.id } });
+  await app.events.emit(tx, { type: 'user.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: actor.id } });
   return getUser(tx, actor.id);
 }

@@ -34,6 +34,8 @@ export function createHttpServer(config: AppContext['config']): FastifyInstance 
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.register(cookie);
+  // The API speaks JSON only: other bodies (Fastify also parses text/plain by default) get 415.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -65,6 +67,8 @@ export function toAppError(err: unknown): AppError {
   if (state === '22P02' || state === '22007' || state === '22008' || state === '22003') {
     return new AppError('validation_failed', 'A value has the wrong format');
   }
+  // 22021 (text) and 22P05 (jsonb): characters PostgreSQL cannot store, such as NUL (\u0000).
+  if (state === '22021' || state === '22P05') return new AppError('validation_failed', 'A text contains a character that cannot be stored (such as \\u0000)');
   if (state === '55000') return new AppError('conflict', 'The case timeline is append-only');
   const e = err as { statusCode?: number; code?: string; message?: string };
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
