@@ -116,6 +116,8 @@ export const TimelineEntry = z.object({
   caseId: Id,
   kind: z.enum(['message', 'note', 'change']),
   author: Author,
+  /** The agent who recorded what the customer said (a call, a visit at the counter). */
+  recordedBy: UserRef.nullable(),
   channel: Channel.nullable(),
   direction: z.enum(['inbound', 'outbound']).nullable(),
   body: z.string(),

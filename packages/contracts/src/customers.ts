@@ -15,7 +15,7 @@ export const OrganizationRef = z.object({ id: Id, name: z.string() });
 export const UserRef = z.object({ id: Id, name: z.string() });
 
 /** Fields an agent should verify and complete during a contact. */
-export const missingFieldKeys = ['email', 'phone', 'preferredLanguage', 'timeZone', 'organization'] as const;
+export const missingFieldKeys = ['email', 'phone', 'preferredLanguage', 'timeZone'] as const;
 
 export const Customer = z.object({
   id: Id,

@@ -1,5 +1,5 @@
 import type { Case, TimelineEntry } from '@switchboard/contracts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { caseAudience } from './policy.ts';
@@ -22,12 +22,15 @@ function statusAfter(entry: NewEntry, status: Case['status']): Case['status'] {
  * to the timeline. Notes never reach the customer: their event carries `internal: true`.
  */
 export async function addEntry(app: AppContext, actor: Actor, tx: Tx, ref: string | number, entry: NewEntry): Promise<TimelineEntry> {
-  const c = await loadCase(tx, actor, ref);
+  const visible = await loadCase(tx, actor, ref);
+  // Decide on the status from the locked row, not from what was read before someone else's change.
+  const { rows: locked } = await tx.query<{ status: Case['status']; merged_into_id: string | null }>('select status, merged_into_id from cases where id = $1 for update', [visible.id]);
+  const c = { ...visible, ...locked[0]! };
   if (c.merged_into_id) throw new AppError('unprocessable', `Case #${c.number} was merged into another case; write there`, [], { mergedIntoId: c.merged_into_id });
   if (c.status === 'closed' && entry.kind === 'message') {
     throw new AppError('unprocessable', `Case #${c.number} is closed; open a follow-up case to write to the customer`);
   }
-  const author = actor.via === 'system' ? null : actor.id;
+  const author = authorId(actor);
   const isMessage = entry.kind === 'message';
   const inbound = isMessage && entry.direction === 'inbound';
   const { rows } = await tx.query<{ id: number }>(

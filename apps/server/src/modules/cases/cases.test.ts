@@ -225,6 +225,30 @@ describe('cases', () => {
     expect((await changeFields(b)).at(-1)).toEqual({ field: 'unlinked', from: null, to: a.number });
   });
 
+  it('opens a new case when someone takes it, and shows who recorded what a caller said', async () => {
+    const c = await newCase(t, agent, { teamId: team, channel: 'phone' });
+    expect(c.status).toBe('new');
+    const taken = expectStatus(await patchCase(t, agent, c.id, { assigneeId: agent.id }), 200).body;
+    expect(taken.status).toBe('open');
+    expectStatus(await post(`/api/v1/cases/${c.id}/entries`, { kind: 'message', direction: 'inbound', body: 'Caller says the device still beeps.' }), 201);
+    const last = (await timelineOf(t, agent, c.id)).filter((e) => e.kind === 'message').pop() as unknown as { author: { type: string }; recordedBy: { id: string; name: string } | null };
+    expect(last.author.type).toBe('customer');
+    expect(last.recordedBy).toEqual({ id: agent.id, name: 'Alice Agent' });
+  });
+
+  it('keeps every concurrent status change and note when entries race', async () => {
+    const c = await newCase(t, agent, { teamId: team });
+    expectStatus(await patchCase(t, agent, c.id, { status: 'pending' }), 200);
+    const writes = Array.from({ length: 8 }, (_, i) => post(`/api/v1/cases/${c.id}/entries`, i % 2 ? { kind: 'note', body: `note ${i}` } : { kind: 'message', direction: 'inbound', body: `customer ${i}` }));
+    for (const res of await Promise.all(writes)) expectStatus(res, 201);
+    const entries = await timelineOf(t, agent, c.id);
+    expect(entries.filter((e) => e.kind !== 'change')).toHaveLength(8);
+    // The customer writing reopened the pending case exactly once.
+    const reopened = entries.filter((e) => e.changes?.some((ch) => ch.field === 'status' && ch.from === 'pending' && ch.to === 'open'));
+    expect(reopened).toHaveLength(1);
+    expect((await get(c.id)).status).toBe('open');
+  });
+
   it('bulk-updates all cases or none', async () => {
     const cases = [await newCase(t, agent, { teamId: team }), await newCase(t, agent, { teamId: team, tags: ['old'] }), await newCase(t, agent, { teamId: team })];
     const ids = cases.map((c) => c.id);

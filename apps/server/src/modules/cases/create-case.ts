@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Case, CreateCaseBody } from '@switchboard/contracts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { findOrCreateCustomer } from '../customers/index.ts';
@@ -47,11 +47,11 @@ export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: C
       teamId,
       [...new Set(input.tags)],
       JSON.stringify(customFields),
-      actor.via === 'system' ? null : actor.id,
+      authorId(actor),
     ],
   );
   const id = rows[0]!.id;
-  const author = actor.via === 'system' ? null : actor.id;
+  const author = authorId(actor);
   if (input.message) {
     const inbound = input.message.direction === 'inbound';
     await tx.query(

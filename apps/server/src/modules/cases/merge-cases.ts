@@ -1,5 +1,5 @@
 import type { Case } from '@switchboard/contracts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { caseAudience } from './policy.ts';
@@ -23,7 +23,7 @@ export async function mergeCases(app: AppContext, actor: Actor, tx: Tx, targetRe
   for (const row of locked) Object.assign(row.id === target.id ? target : source, row);
   if (target.merged_into_id || source.merged_into_id) throw new AppError('unprocessable', 'One of the cases was already merged');
   if (target.status === 'closed') throw new AppError('unprocessable', `Case #${target.number} is closed; merge into an open case`);
-  const author = actor.via === 'system' ? null : actor.id;
+  const author = authorId(actor);
   // Cases merged into the source earlier now belong to the target, so its timeline keeps their entries.
   await tx.query('update cases set merged_into_id = $2 where merged_into_id = $1', [source.id, target.id]);
   await tx.query(
@@ -56,20 +56,20 @@ export async function linkCases(app: AppContext, actor: Actor, tx: Tx, ref: stri
   const b = await loadCase(tx, actor, otherId);
   const [lo, hi] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
   const res = link
-    ? await tx.query('insert into case_links (case_a, case_b, created_by_id) values ($1, $2, $3) on conflict do nothing', [lo, hi, actor.via === 'system' ? null : actor.id])
+    ? await tx.query('insert into case_links (case_a, case_b, created_by_id) values ($1, $2, $3) on conflict do nothing', [lo, hi, authorId(actor)])
     : await tx.query('delete from case_links where case_a = $1 and case_b = $2', [lo, hi]);
   if (res.rowCount === 0) return;
   const field = link ? 'linked' : 'unlinked';
   await tx.query(`insert into case_entries (case_id, kind, author_user_id, changes) values ($1, 'change', $2, $3::jsonb), ($4, 'change', $2, $5::jsonb)`, [
     a.id,
-    actor.via === 'system' ? null : actor.id,
+    authorId(actor),
     JSON.stringify([{ field, from: null, to: b.number }]),
     b.id,
     JSON.stringify([{ field, from: null, to: a.number }]),
   ]);
   await app.events.emit(tx, {
     type: 'case.linked',
-    actorId: actor.id,
+    actorId: authorId(actor),
     audience: caseAudience({ teamId: a.team_id, assigneeId: a.assignee_id }, { teamId: b.team_id, assigneeId: b.assignee_id }),
     payload: { caseId: a.id, otherId: b.id, linked: link },
   });

@@ -121,6 +121,7 @@ export const toEntry = (r: EntryRow): TimelineEntry => ({
       : r.author_user_id
         ? { type: 'user', id: r.author_user_id, name: r.user_name ?? '' }
         : { type: 'system', id: null, name: 'Switchboard' },
+  recordedBy: r.direction === 'inbound' && r.author_customer_id && r.author_user_id ? { id: r.author_user_id, name: r.user_name ?? '' } : null,
   channel: r.channel,
   direction: r.direction,
   body: r.body,

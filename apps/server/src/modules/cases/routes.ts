@@ -115,6 +115,7 @@ export const caseRoutes: RouteSpec[] = [
     summary: 'Change status, priority, assignee, team, tags or fields (If-Match or version required)',
     tag,
     auth: 'staff',
+    versioned: true,
     params: CaseRefParams,
     body: UpdateCaseBody,
     response: Case,

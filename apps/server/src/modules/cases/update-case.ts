@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Case, UpdateCaseBody } from '@switchboard/contracts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, assertVersion } from '../../platform/http/errors.ts';
 import { validateCustomFields } from '../fields/index.ts';
 import { caseAudience } from './policy.ts';
 import { getCase, loadCase, type CaseRow } from './queries.ts';
@@ -34,11 +34,7 @@ export async function updateCase(
   const visible = await loadCase(tx, actor, ref);
   const { rows } = await tx.query<CaseRow>('select * from cases where id = $1 for update', [visible.id]);
   const cur = { ...visible, ...rows[0]! };
-  if (expectedVersion !== 'current' && cur.version !== expectedVersion) {
-    throw new AppError('version_conflict', `Case #${cur.number} was changed by someone else (now version ${cur.version}, you sent ${expectedVersion}). Reload it and apply your change again.`, [], {
-      currentVersion: cur.version,
-    });
-  }
+  if (expectedVersion !== 'current') assertVersion(`Case #${cur.number}`, cur.version, expectedVersion);
   if (cur.merged_into_id) throw new AppError('unprocessable', `Case #${cur.number} was merged into another case; change that one`, [], { mergedIntoId: cur.merged_into_id });
 
   const next = {
@@ -55,6 +51,8 @@ export async function updateCase(
   };
   if (input.customStatusId) next.status = await resolveCustomStatus(tx, input.customStatusId);
   else if (input.status && input.status !== cur.status && input.customStatusId === undefined) next.custom_status_id = null;
+  // Taking a new case means working on it: it opens, unless the change says otherwise.
+  if (cur.status === 'new' && next.status === 'new' && next.assignee_id && !cur.assignee_id) next.status = 'open';
   if (input.requesterId) next.requester_id = (await resolveRequester(tx, input.requesterId)).id;
 
   if (cur.status === 'closed') {
@@ -99,13 +97,13 @@ export async function updateCase(
   );
   await tx.query(`insert into case_entries (case_id, kind, author_user_id, changes) values ($1, 'change', $2, $3::jsonb)`, [
     cur.id,
-    actor.via === 'system' ? null : actor.id,
+    authorId(actor),
     JSON.stringify(changes),
   ]);
   const updated = await getCase(tx, { ...actor, role: 'admin' }, cur.id);
   await app.events.emit(tx, {
     type: 'case.updated',
-    actorId: actor.id,
+    actorId: authorId(actor),
     audience: caseAudience({ teamId: cur.team_id, assigneeId: cur.assignee_id }, { teamId: next.team_id, assigneeId: next.assignee_id }),
     payload: { caseId: cur.id, number: cur.number, changes, case: updated },
   });
@@ -124,7 +122,10 @@ export interface BulkChanges {
 /** Applies one set of changes to many cases at once; all or none. */
 export async function bulkUpdateCases(app: AppContext, actor: Actor, tx: Tx, caseIds: readonly string[], changes: BulkChanges): Promise<Case[]> {
   const out: Case[] = [];
-  for (const id of new Set(caseIds)) {
+  const ids = [...new Set(caseIds)];
+  // Lock all rows first, in one order, so concurrent bulk changes neither deadlock nor lose tags.
+  await tx.query('select id from cases where id = any($1::uuid[]) order by id for update', [ids]);
+  for (const id of ids) {
     const current = await loadCase(tx, actor, id);
     let tags: string[] | undefined;
     if (changes.addTags?.length || changes.removeTags?.length) {

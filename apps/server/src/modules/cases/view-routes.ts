@@ -42,6 +42,7 @@ export const viewRoutes: RouteSpec[] = [
     summary: 'Change a saved view',
     tag,
     auth: 'staff',
+    versioned: true,
     params: IdParams,
     body: UpdateViewBody,
     response: View,

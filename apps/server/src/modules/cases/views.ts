@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ViewFilters, type CreateViewBody, type UpdateViewBody, type View } from '@switchboard/contracts';
 import type { Actor } from '../../platform/context.ts';
 import type { Queryable, Tx } from '../../platform/db/index.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { AppError, assertVersion, notFound } from '../../platform/http/errors.ts';
 import type { SortKey } from './list-cases.ts';
 
 type ViewDto = z.infer<typeof View>;
@@ -73,7 +73,7 @@ async function ownView(tx: Tx, actor: Actor, id: string): Promise<ViewRow> {
 
 export async function updateView(actor: Actor, tx: Tx, id: string, expectedVersion: number, input: z.output<typeof UpdateViewBody>): Promise<ViewDto> {
   const row = await ownView(tx, actor, id);
-  if (row.version !== expectedVersion) throw new AppError('version_conflict', `The view is at version ${row.version}`, [], { currentVersion: row.version });
+  assertVersion('The view', row.version, expectedVersion);
   const { rows } = await tx.query<ViewRow>(
     `update views set name = coalesce($2, name), filters = coalesce($3::jsonb, filters), sort = coalesce($4, sort),
        updated_at = now(), version = version + 1 where id = $1 returning id, name, owner_id, filters, sort, version`,

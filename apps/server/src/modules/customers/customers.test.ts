@@ -91,7 +91,7 @@ describe('customers', () => {
     await defineField(t, admin, { entity: 'customer', key: 'hobby', label: 'Hobby', type: 'text' });
     const org = await createOrg('Complete Corp');
     const c = await createCustomer({ name: 'Bare Customer' });
-    expect(c.missingFields).toEqual(['email', 'phone', 'preferredLanguage', 'timeZone', 'organization', 'customFields.customer_number']);
+    expect(c.missingFields).toEqual(['email', 'phone', 'preferredLanguage', 'timeZone', 'customFields.customer_number']);
 
     const path = `/api/v1/customers/${c.id}`;
     expectStatus(await t.api('PATCH', path, { token: agent.token, body: { name: 'Bare Customer' } }), 428);

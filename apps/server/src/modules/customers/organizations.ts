@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { CreateOrganizationBody, Organization, UpdateOrganizationBody } from '@switchboard/contracts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { assertVersion, notFound } from '../../platform/http/errors.ts';
 import { assertStaff } from './policy.ts';
 import { getOrganization } from './queries.ts';
 
 const orgEvent = (app: AppContext, tx: Tx, actor: Actor, id: string) =>
-  app.events.emit(tx, { type: 'organization.changed', actorId: actor.id, audience: { teamIds: [], userIds: [], staff: true }, payload: { organizationId: id } });
+  app.events.emit(tx, { type: 'organization.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { organizationId: id } });
 
 export async function createOrganization(app: AppContext, actor: Actor, tx: Tx, input: z.output<typeof CreateOrganizationBody>): Promise<Organization> {
   assertStaff(actor);
@@ -30,9 +30,7 @@ export async function updateOrganization(
   assertStaff(actor);
   const { rows } = await tx.query<{ version: number; custom_fields: Record<string, unknown> }>('select version, custom_fields from organizations where id = $1 for update', [id]);
   if (!rows[0]) throw notFound('The organization');
-  if (rows[0].version !== expectedVersion) {
-    throw new AppError('version_conflict', `The organization is at version ${rows[0].version}, you sent ${expectedVersion}`, [], { currentVersion: rows[0].version });
-  }
+  assertVersion('The organization', rows[0].version, expectedVersion);
   const customFields = input.customFields ? { ...rows[0].custom_fields, ...input.customFields } : null;
   await tx.query(
     `update organizations set name = coalesce($2, name), domains = coalesce($3, domains), tier = coalesce($4, tier),

@@ -36,13 +36,12 @@ export const customerSelect = `
   from customers c`;
 
 /** Important fields that are still empty, so the agent can complete them during the contact. */
-export function missingFields(r: Pick<CustomerRow, 'emails' | 'phones' | 'preferred_language' | 'time_zone' | 'organizations' | 'custom_fields'>, importantKeys: readonly string[]): string[] {
+export function missingFields(r: Pick<CustomerRow, 'emails' | 'phones' | 'preferred_language' | 'time_zone' | 'custom_fields'>, importantKeys: readonly string[]): string[] {
   const missing: string[] = [];
   if (r.emails.length === 0) missing.push('email');
   if (r.phones.length === 0) missing.push('phone');
   if (!r.preferred_language) missing.push('preferredLanguage');
   if (!r.time_zone) missing.push('timeZone');
-  if (r.organizations.length === 0) missing.push('organization');
   for (const key of importantKeys) {
     const v = r.custom_fields[key];
     if (v === undefined || v === null || v === '') missing.push(`customFields.${key}`);

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { CreateCustomerBody, Customer, UpdateCustomerBody } from '@switchboard/contracts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { AppError, assertVersion, notFound } from '../../platform/http/errors.ts';
 import { validateCustomFields } from '../fields/index.ts';
 import { assertStaff } from './policy.ts';
 import { getCustomer } from './queries.ts';
@@ -61,7 +61,7 @@ async function checkOwner(tx: Tx, ownerId: string | null | undefined): Promise<v
 }
 
 const customerEvent = (app: AppContext, tx: Tx, actor: Actor, type: string, customerId: string) =>
-  app.events.emit(tx, { type, actorId: actor.id, audience: { teamIds: [], userIds: [], staff: true }, payload: { customerId } });
+  app.events.emit(tx, { type, actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { customerId } });
 
 /** Creates a customer with emails, phones and organizations. */
 export async function createCustomer(app: AppContext, actor: Actor, tx: Tx, input: z.output<typeof CreateCustomerBody>): Promise<Customer> {
@@ -98,9 +98,7 @@ export async function updateCustomer(
   const cur = rows[0];
   if (!cur) throw notFound('The customer');
   if (cur.merged_into_id) throw new AppError('unprocessable', 'This customer was merged into another; change that one', [], { mergedIntoId: cur.merged_into_id });
-  if (cur.version !== expectedVersion) {
-    throw new AppError('version_conflict', `The customer is at version ${cur.version}, you sent ${expectedVersion}`, [], { currentVersion: cur.version });
-  }
+  assertVersion('The customer', cur.version, expectedVersion);
   await checkOwner(tx, input.accountOwnerId);
   const customFields = input.customFields ? await validateCustomFields(tx, 'customer', cur.custom_fields, input.customFields) : null;
   await tx.query(
@@ -170,7 +168,7 @@ export async function mergeCustomers(app: AppContext, actor: Actor, tx: Tx, targ
   );
   await tx.query('update customers set merged_into_id = $1, updated_at = now(), version = version + 1 where id = $2', [targetId, sourceId]);
   await tx.query('update customers set merged_into_id = $1 where merged_into_id = $2', [targetId, sourceId]);
-  await app.events.emit(tx, { type: 'customer.merged', actorId: actor.id, audience: { teamIds: [], userIds: [], staff: true }, payload: { customerId: targetId, sourceId } });
+  await app.events.emit(tx, { type: 'customer.merged', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { customerId: targetId, sourceId } });
   return getCustomer(tx, targetId);
 }
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CreateTeamBody, Team, UpdateTeamBody } from '@switchboard/contracts';
 import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { AppError, assertVersion, notFound } from '../../platform/http/errors.ts';
 import { assertAdmin } from './policy.ts';
 import { getTeam } from './queries.ts';
 
@@ -43,9 +43,7 @@ export async function updateTeam(
   assertAdmin(actor);
   const { rows } = await tx.query<{ version: number }>('select version from teams where id = $1 for update', [id]);
   if (!rows[0]) throw notFound('The team');
-  if (rows[0].version !== expectedVersion) {
-    throw new AppError('version_conflict', `The team is at version ${rows[0].version}, you sent ${expectedVersion}`, [], { currentVersion: rows[0].version });
-  }
+  assertVersion('The team', rows[0].version, expectedVersion);
   await tx.query(
     'update teams set name = coalesce($2, name), description = coalesce($3, description), updated_at = now(), version = version + 1 where id = $1',
     [id, input.name ?? null, input.description ?? null],

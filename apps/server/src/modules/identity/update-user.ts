@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { UpdateProfileBody, UpdateUserBody, User } from '@switchboard/contracts';
 import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { AppError, assertVersion, notFound } from '../../platform/http/errors.ts';
 import { setTeams } from './create-user.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { assertAdmin } from './policy.ts';
@@ -21,9 +21,7 @@ export async function updateUser(
   const current = await tx.query<{ version: number; role: string }>('select version, role from users where id = $1 for update', [id]);
   const row = current.rows[0];
   if (!row) throw notFound('The user');
-  if (row.version !== expectedVersion) {
-    throw new AppError('version_conflict', `The user is at version ${row.version}, you sent ${expectedVersion}`, [], { currentVersion: row.version });
-  }
+  assertVersion('The user', row.version, expectedVersion);
   if (id === actor.id && (input.active === false || (input.role && input.role !== 'admin'))) {
     throw new AppError('unprocessable', 'You cannot deactivate yourself or take away your own admin role');
   }

@@ -51,6 +51,15 @@ export function invalid(field: string, message: string): AppError {
   return new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 }
 
+/** Refuses a change based on an old version: someone else changed the record in between. */
+export function assertVersion(what: string, current: number, expected: number): void {
+  if (current !== expected) {
+    throw new AppError('version_conflict', `${what} was changed by someone else (now version ${current}, you sent ${expected}). Reload it and apply your change again.`, [], {
+      currentVersion: current,
+    });
+  }
+}
+
 export function notFound(what: string): AppError {
   return new AppError('not_found', `${what} was not found`);
 }

@@ -54,7 +54,7 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
         ...parameters(r.params, 'path'),
         ...parameters(r.query, 'query'),
         ...(r.idempotent ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }] : []),
-        ...(r.method === 'PATCH' ? [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }] : []),
+        ...(r.versioned ? [{ name: 'If-Match', in: 'header', required: false, description: 'The ETag you loaded; or send `version` in the body', schema: { type: 'string' } }] : []),
       ],
       responses: {
         [status]: {

@@ -41,6 +41,8 @@ export interface RouteSpec<B extends Schema | undefined = Schema | undefined, Q 
   status?: number;
   /** Accepts an Idempotency-Key header (create endpoints). */
   idempotent?: boolean;
+  /** Needs If-Match (or `version` in the body): refuses changes based on an old version. */
+  versioned?: boolean;
   handler: (ctx: HandlerContext<Out<B>, Out<Q>, Out<P>>) => Promise<unknown>;
 }
 
