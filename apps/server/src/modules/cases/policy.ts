@@ -54,3 +54,8 @@ export function caseAudience(...scopes: CaseScope[]): EventAudience {
   }
   return { teamIds: [...teamIds], userIds: [...userIds], triage };
 }
+
+/** Shared views appear in everyone's sidebar: supervisors and admins curate them. */
+export function mayShareViews(actor: Actor): boolean {
+  return actor.role === 'supervisor' || actor.role === 'admin';
+}

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/context.ts';
 import type { Queryable, Tx } from '../../platform/db/index.ts';
 import { AppError, assertVersion, notFound } from '../../platform/http/errors.ts';
 import type { SortKey } from './list-cases.ts';
+import { mayShareViews as mayShare } from './policy.ts';
 
 type ViewDto = z.infer<typeof View>;
 
@@ -51,8 +52,6 @@ export async function findView(db: Queryable, actor: Actor, id: string): Promise
   if (!rows[0]) throw notFound('The view');
   return toView(rows[0]);
 }
-
-const mayShare = (actor: Actor) => actor.role === 'supervisor' || actor.role === 'admin';
 
 export async function createView(actor: Actor, tx: Tx, input: z.output<typeof CreateViewBody>): Promise<ViewDto> {
   if (input.shared && !mayShare(actor)) throw new AppError('forbidden', 'Only supervisors and admins create shared views', [{ field: 'body.shared', message: 'needs a supervisor or admin' }]);
