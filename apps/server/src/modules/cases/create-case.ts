@@ -52,21 +52,20 @@ export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: C
   );
   const id = rows[0]!.id;
   const author = authorId(actor);
-  if (input.message) {
-    const inbound = input.message.direction === 'inbound';
-    await tx.query(
-      `insert into case_entries (case_id, kind, author_user_id, author_customer_id, channel, direction, body)
-       values ($1, 'message', $2, $3, $4, $5, $6)`,
-      [id, author, inbound ? requester.id : null, input.channel, input.message.direction, input.message.body],
-    );
-  }
   const initial = [
     { field: 'status', from: null, to: status },
     { field: 'priority', from: null, to: input.priority },
     ...(teamId ? [{ field: 'team', from: null, to: teamId }] : []),
     ...(assigneeId ? [{ field: 'assignee', from: null, to: assigneeId }] : []),
   ];
-  await tx.query(`insert into case_entries (case_id, kind, author_user_id, changes) values ($1, 'change', $2, $3::jsonb)`, [id, author, JSON.stringify(initial)]);
+  // The first message (if any) and the opening change entry, in one statement.
+  const inbound = input.message?.direction === 'inbound';
+  await tx.query(
+    `insert into case_entries (case_id, kind, author_user_id, author_customer_id, channel, direction, body, changes)
+     select $1::uuid, 'message', $2::uuid, $3::uuid, $4::text, $5::text, $6::text, null::jsonb where $6::text is not null
+     union all select $1::uuid, 'change', $2::uuid, null, null, null, '', $7::jsonb`,
+    [id, author, inbound ? requester.id : null, input.channel, input.message?.direction ?? null, input.message?.body ?? null, JSON.stringify(initial)],
+  );
   const created = await getCase(tx, { ...actor, role: 'admin' }, id);
   await app.events.emit(tx, {
     type: 'case.created',

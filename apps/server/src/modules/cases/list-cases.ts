@@ -94,6 +94,7 @@ export async function listCases(db: Queryable, actor: Actor, input: ListInput): 
   );
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
+  // Building the cases is a second, prepared statement: measured faster than planning one merged query.
   return {
     items: await casesByIds(db, page.map((r) => r.id)),
     next: rows.length > input.limit && last ? { at: last.k.toISOString(), id: last.id } : null,
@@ -107,8 +108,17 @@ export async function countCases(db: Queryable, actor: Actor, filters: ViewFilte
   if (filters.statuses?.length) common.push(`c.status = any(${p.add(filters.statuses, '::text[]')})`);
   const bs = branches(actor, filters, p);
   if (bs.length === 0) return { count: 0, capped: false };
-  const where = [`(${bs.map((b) => `(${b.cond})`).join(' or ')})`, ...common].join(' and ');
-  const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from (select 1 from cases c where ${where} limit ${cap + 1}) x`, p.values);
+  let sql: string;
+  if (filters.assignee && filters.assignee !== 'none') {
+    // One assignee: their index answers the OR form directly.
+    const where = [`(${bs.map((b) => `(${b.cond})`).join(' or ')})`, ...common].join(' and ');
+    sql = `select count(*)::int as n from (select 1 from cases c where ${where} limit ${cap + 1}) x`;
+  } else {
+    // Whole teams: count each disjoint branch on its own index instead of a bitmap over all of them.
+    const parts = bs.map((b) => `(select 1 from cases c where ${[b.cond, ...common].join(' and ')} limit ${cap + 1})`);
+    sql = `select count(*)::int as n from (select 1 from (${parts.join(' union all ')}) u limit ${cap + 1}) x`;
+  }
+  const { rows } = await db.query<{ n: number }>(sql, p.values);
   const n = rows[0]?.n ?? 0;
   return { count: Math.min(n, cap), capped: n > cap };
 }

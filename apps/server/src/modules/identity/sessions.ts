@@ -52,6 +52,7 @@ export function makeAuthenticator(app: AppContext) {
         `select ${actorColumns}, t.id as token_id from api_tokens t join users u on u.id = t.user_id
          where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now()) and u.active`,
         [sha256(m[1]!)],
+        { prepare: true },
       );
       const row = rows[0];
       if (!row) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
@@ -68,6 +69,7 @@ export function makeAuthenticator(app: AppContext) {
       `select ${actorColumns}, s.csrf_token from sessions s join users u on u.id = s.user_id
        where s.id = $1 and s.expires_at > now() and u.active`,
       [sha256(cookie)],
+      { prepare: true },
     );
     const row = rows[0];
     if (!row) return null;

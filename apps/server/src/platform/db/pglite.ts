@@ -39,6 +39,7 @@ export async function openPglite(dataDir: string, onHookError: (err: unknown) =>
 
   return {
     kind: 'pglite',
+    // PGlite is in-process: there is no round trip a prepared statement would save.
     query: <T>(text: string, params?: readonly unknown[]) => wrap<T>(pg.query(text, params as unknown[])),
     exec: async (script: string) => {
       await pg.exec(script);

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { CommitHooks, type Db, type QueryResult, type Tx } from './types.ts';
+import { createHash } from 'node:crypto';
+import { CommitHooks, type Db, type QueryOptions, type QueryResult, type Tx } from './types.ts';
 
 pg.types.setTypeParser(20, (v) => Number(v)); // int8 as number, as on the PGlite side
 pg.types.setTypeParser(1082, (v) => v); // date stays 'YYYY-MM-DD'
@@ -24,12 +25,18 @@ export async function openPostgres(
     rowCount: res.rowCount ?? res.rows.length,
   });
 
+  const statement = (text: string, params: readonly unknown[] | undefined, options: QueryOptions | undefined): pg.QueryConfig => ({
+    text,
+    values: params as unknown[],
+    ...(options?.prepare ? { name: `sb_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` } : {}),
+  });
+
   await pool.query('select 1'); // fail fast with a clear error when the server is unreachable
 
   return {
     kind: 'postgres',
-    query: async <T>(text: string, params?: readonly unknown[]) =>
-      toResult<T>(await pool.query(text, params as unknown[])),
+    query: async <T>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
+      toResult<T>(await pool.query(statement(text, params, options))),
     exec: async (script: string) => {
       await pool.query(script);
     },
@@ -40,8 +47,8 @@ export async function openPostgres(
       try {
         await client.query('BEGIN');
         const tx: Tx = {
-          query: async <R>(text: string, params?: readonly unknown[]) =>
-            toResult<R>(await client.query(text, params as unknown[])),
+          query: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
+            toResult<R>(await client.query(statement(text, params, options))),
           exec: async (script: string) => {
             await client.query(script);
           },

@@ -6,9 +6,18 @@ export interface QueryResult<T> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /**
+   * Keep a server-side prepared statement for this text (PostgreSQL server only). Only for hot
+   * lookups by key: PostgreSQL may switch a prepared statement to a generic plan, which is wrong
+   * for queries whose best plan depends on the values (counts, searches).
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
   /** One parameterised statement ($1, $2 …). */
-  query<T = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  query<T = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
   /** A script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
 }

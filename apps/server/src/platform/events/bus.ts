@@ -70,17 +70,23 @@ export class EventBus {
 
   /** Writes an event in the transaction; it is delivered only if the transaction commits. */
   async emit(tx: Tx, event: NewEvent): Promise<void> {
+    const values = [event.type, event.actorId, JSON.stringify(event.audience), JSON.stringify(event.payload)];
+    if (this.db.kind === 'postgres') {
+      // One round trip: the notification is queued with the insert and delivered on commit.
+      await tx.query(
+        `with e as (insert into events (type, actor_id, audience, payload) values ($1, $2, $3::jsonb, $4::jsonb) returning id)
+         select pg_notify('${CHANNEL}', e.id::text) from e`,
+        values,
+      );
+      return;
+    }
     const { rows } = await tx.query<EventRow>(
       `insert into events (type, actor_id, audience, payload) values ($1, $2, $3::jsonb, $4::jsonb)
        returning id, type, actor_id, audience, payload, created_at`,
-      [event.type, event.actorId, JSON.stringify(event.audience), JSON.stringify(event.payload)],
+      values,
     );
     const row = rows[0]!;
-    if (this.db.kind === 'postgres') {
-      await tx.query('select pg_notify($1, $2)', [CHANNEL, String(row.id)]);
-    } else {
-      tx.afterCommit(() => this.dispatch(toEvent(row)));
-    }
+    tx.afterCommit(() => this.dispatch(toEvent(row)));
   }
 
   async start(): Promise<void> {

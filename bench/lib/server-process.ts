@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ServerProcess {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server as users run it — `npm start`'s entry point in its own process — so the load
+ * generator and the server do not share one event loop. Only for a PostgreSQL server: a PGlite
+ * folder serves one process, the benchmark's own.
+ */
+export function startServerProcess(databaseUrl: string, poolSize: number | undefined): Promise<ServerProcess> {
+  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...(poolSize ? { DB_POOL_SIZE: String(poolSize) } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<void>((resolve) => proc.on('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server process did not start:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        port: Number(m[1]),
+        stop: async () => {
+          proc.kill('SIGTERM');
+          await exited;
+        },
+      });
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    void exited.then(() => reject(new Error(`server process exited:\n${out}`)));
+  });
+}
