@@ -53,6 +53,19 @@ export async function resolveRequester(tx: Tx, requesterId: string): Promise<{ i
   return { id: rows[0].id, organizationIds: rows[0].org_ids };
 }
 
+/** Checks the team exists and returns the keys its form requires, in one round trip. */
+export async function teamRequirements(tx: Tx, teamId: string | null): Promise<string[]> {
+  if (!teamId) return [];
+  const { rows } = await tx.query<{ found: boolean; required: string[] }>(
+    `select exists (select 1 from teams where id = $1) as found,
+       coalesce((select array_agg(f.key order by tf.position) from team_form_fields tf join custom_field_definitions f on f.id = tf.field_id
+                 where tf.team_id = $1 and tf.required and f.active), '{}') as required`,
+    [teamId],
+  );
+  if (!rows[0]?.found) throw bad('body.teamId', 'no such team');
+  return rows[0].required;
+}
+
 /** Keys the team's form requires. */
 export async function requiredKeys(tx: Tx, teamId: string | null): Promise<string[]> {
   if (!teamId) return [];

@@ -35,6 +35,11 @@ export async function validateCustomFields(
   changes: Record<string, Value>,
   required: readonly string[] = [],
 ): Promise<Record<string, unknown>> {
+  if (Object.keys(changes).length === 0) {
+    // Nothing to check against definitions: only whether the form's required fields are filled.
+    const missing = required.filter((key) => current[key] === undefined);
+    if (missing.length === 0) return { ...current };
+  }
   const defs = new Map((await listFields(db, entity)).filter((d) => d.active).map((d) => [d.key, d]));
   const errors: FieldError[] = [];
   const next: Record<string, unknown> = { ...current };
