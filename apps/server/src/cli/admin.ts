@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { CreateUserBody } from '@switchboard/contracts';
-import { migrate, openDb } from '../platform/db/index.ts';
+import { buildApp } from '../app.ts';
 import { ConfigError, parseConfig } from '../platform/config.ts';
 import { systemActor } from '../platform/context.ts';
-import { EventBus } from '../platform/events/bus.ts';
-import { createMetrics } from '../platform/metrics.ts';
 import { createUser } from '../modules/identity/index.ts';
 
 const usage = `Usage:
@@ -16,22 +14,16 @@ const usage = `Usage:
 Uses the same configuration as the server (DATA_DIR or DATABASE_URL). Stop the server first when
 it runs on the embedded database: the data folder can have one process at a time.`;
 
-const log = {
-  info: () => {},
-  warn: (o: object, m: string) => console.warn(m, o),
-  error: (o: object, m: string) => console.error(m, o),
-};
-
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   if (!command || command === '--help' || command === 'help') {
     console.log(usage);
     return command ? 0 : 2;
   }
-  const config = parseConfig();
-  const db = await openDb(config, log);
+  const config = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const app = await buildApp(config);
+  const db = app.ctx.db;
   try {
-    await migrate(db);
     if (command === 'list') {
       const { rows } = await db.query<{ role: string; email: string; name: string; active: boolean }>(
         `select role, email, name, active from users where role <> 'customer' order by role, name`,
@@ -59,10 +51,7 @@ async function main(): Promise<number> {
       console.error(`Cannot create the user:\n  ${problems.join('\n  ')}\n\n${usage}`);
       return 2;
     }
-    const metrics = createMetrics();
-    const events = new EventBus(db, log as never, metrics);
-    const ctx = { config, db, log: log as never, events, metrics };
-    const user = await db.transaction((tx) => createUser(ctx, systemActor, tx, parsed.data as z.output<typeof CreateUserBody>));
+    const user = await db.transaction((tx) => createUser(app.ctx, systemActor, tx, parsed.data as z.output<typeof CreateUserBody>));
     console.log(`Created ${user.role} ${user.email} (${user.id}). Sign in at the web app or POST /api/v1/auth/login.`);
     return 0;
   } catch (err) {
@@ -70,7 +59,7 @@ async function main(): Promise<number> {
     console.error(`Failed: ${e.message ?? String(err)}`);
     return 1;
   } finally {
-    await db.close();
+    await app.close();
   }
 }
 
