@@ -130,7 +130,12 @@ export async function registerGateway(http: FastifyInstance, app: AppContext, op
       conn.typing = false;
     };
 
-    socket.on('message', async (raw: Buffer) => {
+    // One message at a time per connection: a 'typing' must not overtake the 'viewing' before it.
+    let queue: Promise<void> = Promise.resolve();
+    socket.on('message', (raw: Buffer) => {
+      queue = queue.then(() => handle(raw)).catch((err: unknown) => app.log.warn({ err }, 'realtime message failed'));
+    });
+    const handle = async (raw: Buffer): Promise<void> => {
       let msg: ClientMessage;
       try {
         const parsed = ClientMessage.safeParse(JSON.parse(raw.toString('utf8')));
@@ -159,7 +164,7 @@ export async function registerGateway(http: FastifyInstance, app: AppContext, op
         conn.typing = msg.type === 'typing' ? msg.typing : false;
         await publishPresence({ type: 'presence', caseId: msg.caseId, user: me, state: conn.typing ? 'typing' : 'viewing' });
       }
-    });
+    };
     socket.on('close', () => {
       leave();
       connections.delete(conn);

@@ -74,7 +74,7 @@ describe('real-time events and presence', () => {
     const a = await open(emma);
     const b = await open(ayse);
     a.send({ type: 'viewing', caseId: c.body.id });
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
     b.send({ type: 'viewing', caseId: c.body.id });
     // Emma learns Ayşe arrived; Ayşe learns Emma was already there.
     await a.waitFor((m) => m.type === 'presence' && (m.user as { id: string }).id === ayse.id && m.state === 'viewing');
