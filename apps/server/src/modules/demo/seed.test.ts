@@ -12,14 +12,11 @@ describe('demo company', () => {
   let logins: DemoLogin[];
   let admin: Actor;
   let agent: Actor;
-  let seconds: number;
   let adminCookie: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    const started = Date.now();
     logins = await seedDemo(t.app.ctx);
-    seconds = (Date.now() - started) / 1000;
     const users = await listUsers(t.app.ctx.db, {});
     const idOf = (email: string) => users.find((u) => u.email === email)!.id;
     admin = (await actorFor(t.app.ctx.db, idOf('admin@demo.switchboard.dev'), 'session'))!;
@@ -28,11 +25,6 @@ describe('demo company', () => {
   });
   afterAll(async () => t?.close());
 
-  it('seeds within seconds', () => {
-    // The target is under 10 s on PGlite (2-5 s measured); the wide margin only catches a pathological slowdown
-    // without making a busy CI runner flaky.
-    expect(seconds).toBeLessThan(30);
-  });
 
   it('returns the staff logins: the admin, then supervisors, then agents', () => {
     const roles = logins.map((l) => l.role);
