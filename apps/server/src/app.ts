@@ -8,17 +8,32 @@ import { openApiDocument } from './platform/http/openapi.ts';
 import type { RouteSpec } from './platform/http/routes.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { registerGateway } from './platform/realtime/gateway.ts';
-import { caseRoutes, viewRoutes, canSeeCase } from './modules/cases/index.ts';
+import { PresenceRegistry } from './platform/realtime/presence.ts';
+import { attachmentRoutes, caseRoutes, viewRoutes, canSeeCase } from './modules/cases/index.ts';
 import { customerRoutes } from './modules/customers/index.ts';
 import { fieldRoutes } from './modules/fields/index.ts';
-import { actorFor, identityRoutes, makeAuthenticator } from './modules/identity/index.ts';
+import { actorFor, identityRoutes, invitationRoutes, makeAuthenticator } from './modules/identity/index.ts';
+import { notificationRoutes } from './modules/notifications/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
+import { supervisorRoutes } from './modules/supervisor/index.ts';
 import { operationsRoutes } from './operations.ts';
+import { registerWebApp } from './web-app.ts';
 
 export const version = '0.1.0';
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
-export const allRoutes: readonly RouteSpec[] = [...identityRoutes, ...customerRoutes, ...caseRoutes, ...viewRoutes, ...fieldRoutes, ...searchRoutes];
+export const allRoutes: readonly RouteSpec[] = [
+  ...identityRoutes,
+  ...invitationRoutes,
+  ...customerRoutes,
+  ...caseRoutes,
+  ...attachmentRoutes,
+  ...viewRoutes,
+  ...fieldRoutes,
+  ...searchRoutes,
+  ...notificationRoutes,
+  ...supervisorRoutes,
+];
 
 export interface App {
   http: FastifyInstance;
@@ -40,12 +55,13 @@ export async function buildApp(config: Config, existingDb?: Db): Promise<App> {
     throw err;
   }
   const events = new EventBus(db, http.log, metrics);
-  const ctx: AppContext = { config, db, log: http.log, events, metrics };
+  const ctx: AppContext = { config, db, log: http.log, events, metrics, presence: new PresenceRegistry() };
   await events.start();
   const authenticate = makeAuthenticator(ctx);
 
   mountRoutes(http, ctx, allRoutes, authenticate);
   operationsRoutes(http, ctx, openApiDocument(allRoutes, version));
+  await registerWebApp(http);
   const stopGateway = await registerGateway(http, ctx, {
     authenticate,
     mayWatchCase: async (actor, caseId) => {

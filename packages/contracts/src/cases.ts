@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CustomFieldValues, Id, PageQuery, Tag, Tags, Timestamp } from './common.ts';
 import { Email } from './identity.ts';
 import { OrganizationRef, Phone, UserRef } from './customers.ts';
+import { Attachment, AttachmentIds } from './attachments.ts';
 
 export const statuses = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
 export const Status = z.enum(statuses);
@@ -122,6 +123,8 @@ export const TimelineEntry = z.object({
   direction: z.enum(['inbound', 'outbound']).nullable(),
   body: z.string(),
   changes: z.array(FieldChange).nullable(),
+  /** Files sent with the message or note; empty for everything else. */
+  attachments: z.array(Attachment),
   createdAt: Timestamp,
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
@@ -133,9 +136,11 @@ export const AddEntryBody = z.discriminatedUnion('kind', [
       body: z.string().trim().min(1).max(200_000),
       direction: z.enum(['inbound', 'outbound']).default('outbound'),
       channel: Channel.optional(),
+      /** Your own uploads, not yet sent with another entry. */
+      attachmentIds: AttachmentIds.optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('note'), body: z.string().trim().min(1).max(200_000) }).strict(),
+  z.object({ kind: z.literal('note'), body: z.string().trim().min(1).max(200_000), attachmentIds: AttachmentIds.optional() }).strict(),
 ]);
 
 export const TimelineQuery = z

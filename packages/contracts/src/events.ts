@@ -23,4 +23,10 @@ export const eventTypes = [
   'organization.changed',
   'user.changed',
   'team.changed',
+  /** Only to the uploader: an upload is private until sent with a message or note. */
+  'attachment.uploaded',
+  /** Only to the notified user; payload: the Notification. */
+  'notification.created',
+  /** Only to that user (their other tabs): payload { ids: string[] | null (null: all), unreadCount }. */
+  'notification.read',
 ] as const;

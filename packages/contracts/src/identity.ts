@@ -45,6 +45,21 @@ export const CreateUserBody = z
   })
   .strict();
 
+/** POST /users answers with the user; without a password, also the one-time invitation link. */
+export const CreatedUser = User.extend({
+  inviteUrl: z.string().nullable().describe('Shown once: the link the new user sets a password with (7 days). null when a password was given, and on an idempotent replay'),
+});
+
+/** A (re-)issued invitation: earlier unused links of the user stop working. */
+export const IssuedInvitation = z.object({ inviteUrl: z.string(), expiresAt: Timestamp });
+
+export const InvitationTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not an invitation token') }).strict();
+
+/** What the invitation page shows before the user picks a password. */
+export const InvitationInfo = z.object({ email: z.string(), name: z.string() });
+
+export const AcceptInvitationBody = z.object({ password: Password }).strict();
+
 export const UpdateUserBody = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),

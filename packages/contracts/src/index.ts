@@ -4,3 +4,6 @@ export * from './customers.ts';
 export * from './cases.ts';
 export * from './fields.ts';
 export * from './events.ts';
+export * from './attachments.ts';
+export * from './notifications.ts';
+export * from './supervisor.ts';

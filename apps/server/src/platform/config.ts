@@ -17,6 +17,8 @@ const schema = z.object({
   DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // Attachments are stored in the database (bytea holds at most 1 GiB).
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(1_073_741_823).default(20 * 1_048_576),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),

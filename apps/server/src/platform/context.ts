@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { EventBus } from './events/bus.ts';
 import type { Metrics } from './metrics.ts';
+import type { PresenceRegistry } from './realtime/presence.ts';
 
 /** What every module receives at start: nothing global, everything passed. */
 export interface AppContext {
@@ -11,6 +12,8 @@ export interface AppContext {
   readonly log: FastifyBaseLogger;
   readonly events: EventBus;
   readonly metrics: Metrics;
+  /** Who is viewing which case right now, across instances (fed by the realtime gateway). */
+  readonly presence: PresenceRegistry;
 }
 
 /** The principal a request acts as, resolved by the identity module. */

@@ -7,6 +7,7 @@ import { findOrCreateCustomer } from '../customers/index.ts';
 import { validateCustomFields } from '../fields/index.ts';
 import { caseAudience } from './policy.ts';
 import { getCase } from './queries.ts';
+import { notifyAssignee } from './update-case.ts';
 import { checkAssignee, checkOrganization, resolveCustomStatus, resolveRequester, teamRequirements } from './references.ts';
 
 export type CreateCaseInput = z.output<typeof CreateCaseBody>;
@@ -72,6 +73,7 @@ export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: C
   );
   const id = rows[0]!.id;
   const created = await getCase(tx, { ...actor, role: 'admin' }, id);
+  await notifyAssignee(app, actor, tx, created);
   await app.events.emit(tx, {
     type: 'case.created',
     actorId: author,

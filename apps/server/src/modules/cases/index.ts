@@ -1,6 +1,7 @@
-/** Cases: the timeline, views, merge and links, and who sees which case. */
+/** Cases: the timeline and its attachments, views, merge and links, and who sees which case. */
 export { caseRoutes } from './routes.ts';
 export { viewRoutes } from './view-routes.ts';
+export { attachmentRoutes } from './attachment-routes.ts';
 export { createCase } from './create-case.ts';
 export { updateCase } from './update-case.ts';
 export { addEntry } from './add-entry.ts';

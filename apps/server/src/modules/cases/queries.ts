@@ -1,7 +1,8 @@
-import type { Case, TimelineEntry } from '@switchboard/contracts';
+import type { Attachment, Case, TimelineEntry } from '@switchboard/contracts';
 import type { Actor } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/index.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { attachmentsOfEntries } from './attachments.ts';
 import { canSeeCase } from './policy.ts';
 
 export interface CaseRow {
@@ -93,7 +94,7 @@ export async function casesByIds(db: Queryable, ids: readonly string[]): Promise
   return ids.map((id) => byId.get(id)).filter((c): c is Case => c !== undefined);
 }
 
-interface EntryRow {
+export interface EntryRow {
   id: number;
   case_id: string;
   kind: TimelineEntry['kind'];
@@ -115,7 +116,7 @@ export const entrySelect = `
   left join users u on u.id = e.author_user_id
   left join customers cu on cu.id = e.author_customer_id`;
 
-export const toEntry = (r: EntryRow): TimelineEntry => ({
+export const toEntry = (r: EntryRow, attachments: Attachment[] = []): TimelineEntry => ({
   id: r.id,
   caseId: r.case_id,
   kind: r.kind,
@@ -130,17 +131,19 @@ export const toEntry = (r: EntryRow): TimelineEntry => ({
   direction: r.direction,
   body: r.body,
   changes: r.changes,
+  attachments,
   createdAt: r.created_at.toISOString(),
 });
 
-/** The timeline, oldest first, including the entries of cases merged into this one. */
+/** The timeline, oldest first, including the entries of cases merged into this one; attachments in one more query. */
 export async function timeline(db: Queryable, caseId: string, after: number | undefined, limit: number): Promise<TimelineEntry[]> {
   const { rows } = await db.query<EntryRow>(
     `${entrySelect} where (e.case_id = $1 or e.case_id in (select id from cases where merged_into_id = $1)) and e.id > $2
      order by e.id limit $3`,
     [caseId, after ?? 0, limit],
   );
-  return rows.map(toEntry);
+  const attachments = await attachmentsOfEntries(db, rows.filter((r) => r.kind !== 'change').map((r) => r.id));
+  return rows.map((r) => toEntry(r, attachments.get(r.id)));
 }
 
 export async function linkedCases(db: Queryable, actor: Actor, caseId: string): Promise<Array<Pick<Case, 'id' | 'number' | 'subject' | 'status'>>> {

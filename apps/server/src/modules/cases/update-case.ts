@@ -4,6 +4,7 @@ import { authorId, type Actor, type AppContext } from '../../platform/context.ts
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError, assertVersion } from '../../platform/http/errors.ts';
 import { validateCustomFields } from '../fields/index.ts';
+import { notifyUser } from '../notifications/index.ts';
 import { caseAudience } from './policy.ts';
 import { getCase, loadCase, type CaseRow } from './queries.ts';
 import { checkAssignee, checkOrganization, checkTeam, requiredKeys, resolveCustomStatus, resolveRequester } from './references.ts';
@@ -101,6 +102,7 @@ export async function updateCase(
     JSON.stringify(changes),
   ]);
   const updated = await getCase(tx, { ...actor, role: 'admin' }, cur.id);
+  if (next.assignee_id && next.assignee_id !== cur.assignee_id) await notifyAssignee(app, actor, tx, updated);
   await app.events.emit(tx, {
     type: 'case.updated',
     actorId: authorId(actor),
@@ -108,6 +110,17 @@ export async function updateCase(
     payload: { caseId: cur.id, number: cur.number, changes, case: updated },
   });
   return updated;
+}
+
+/** Tells a case's new assignee it is theirs now, unless they took it themselves. */
+export async function notifyAssignee(app: AppContext, actor: Actor, tx: Tx, c: Case): Promise<void> {
+  if (!c.assignee || c.assignee.id === authorId(actor)) return;
+  await notifyUser(app, tx, {
+    userId: c.assignee.id,
+    kind: 'assigned',
+    case: { id: c.id, number: c.number, subject: c.subject },
+    actor: actor.via === 'system' ? null : { id: actor.id, name: actor.name },
+  });
 }
 
 export interface BulkChanges {

@@ -3,14 +3,18 @@ import type { CreateUserBody, User } from '@switchboard/contracts';
 import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { createInvitation } from './invitations.ts';
 import { hashPassword } from './passwords.ts';
 import { assertAdmin } from './policy.ts';
 import { getUser } from './queries.ts';
 
 export type CreateUserInput = z.output<typeof CreateUserBody>;
 
-/** Creates a user (staff or a customer's login) and puts them in teams. */
-export async function createUser(app: AppContext, actor: Actor, tx: Tx, input: CreateUserInput): Promise<User> {
+/**
+ * Creates a user (staff or a customer's login) and puts them in teams. Without a password the user
+ * gets a one-time invitation link (`inviteUrl`) to choose one.
+ */
+export async function createUser(app: AppContext, actor: Actor, tx: Tx, input: CreateUserInput): Promise<User & { inviteUrl: string | null }> {
   assertAdmin(actor);
   if (input.role === 'customer' && input.teamIds.length > 0) {
     throw new AppError('validation_failed', 'customers are not members of teams', [{ field: 'body.teamIds', message: 'must be empty for customers' }]);
@@ -26,8 +30,9 @@ export async function createUser(app: AppContext, actor: Actor, tx: Tx, input: C
   );
   const id = rows[0]!.id;
   await setTeams(tx, id, input.teamIds);
+  const invitation = passwordHash ? null : await createInvitation(app, actor, tx, id);
   await app.events.emit(tx, { type: 'user.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: id } });
-  return getUser(tx, id);
+  return { ...(await getUser(tx, id)), inviteUrl: invitation?.inviteUrl ?? null };
 }
 
 /** Replaces a user's team memberships; every team must exist. */

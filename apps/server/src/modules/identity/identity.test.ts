@@ -115,4 +115,18 @@ describe('identity and access', () => {
     expect(ok.body.language).toBe('de');
     expect((await signInWithPassword(t, 'emma.agent@example.com', 'another long password')).status).toBe(200);
   });
+
+  it('keeps a language change: /auth/me answers with it afterwards, for cookie sessions with the CSRF token', async () => {
+    const email = `turkish.${Date.now()}@example.com`;
+    await t.user('agent', [teamId], { password, email });
+    const s = await signInWithPassword(t, email, password);
+    const changed = await t.api('PATCH', '/api/v1/auth/me', { headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: { language: 'tr' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.language).toBe('tr');
+    const me = await t.api('GET', '/api/v1/auth/me', { headers: { cookie: s.cookie } });
+    expect(me.body).toEqual({ user: expect.objectContaining({ email, language: 'tr' }), csrfToken: s.csrf });
+    const { rows } = await t.app.ctx.db.query<{ language: string }>('select language from users where lower(email) = $1', [email]);
+    expect(rows[0]!.language).toBe('tr');
+    expect((await t.api('PATCH', '/api/v1/auth/me', { headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: { language: 'fr' } })).status).toBe(400);
+  });
 });

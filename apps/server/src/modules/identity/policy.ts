@@ -12,3 +12,7 @@ export const mayManageTeams = isAdmin;
 export function assertAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw new AppError('forbidden', 'Only admins may do this');
 }
+
+export function assertSupervisorOrAdmin(actor: Actor): void {
+  if (!isSupervisorOrAdmin(actor)) throw new AppError('forbidden', 'Only supervisors and admins may do this');
+}

@@ -4,8 +4,10 @@ import {
   CreateApiTokenBody,
   CreatedApiToken,
   CreateTeamBody,
+  CreatedUser,
   CreateUserBody,
   IdParams,
+  IssuedInvitation,
   LoginBody,
   Session,
   Team,
@@ -19,7 +21,8 @@ import { route, type RouteSpec } from '../../platform/http/routes.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { createUser } from './create-user.ts';
 import { getTeam, getUser, listTeams, listUsers } from './queries.ts';
-import { SESSION_COOKIE, signIn, signOut } from './sessions.ts';
+import { issueInvitation } from './invitations.ts';
+import { SESSION_COOKIE, setSessionCookie, signIn, signOut } from './sessions.ts';
 import { createTeam, updateTeam } from './teams.ts';
 import { sha256 } from './tokens.ts';
 import { updateProfile, updateUser } from './update-user.ts';
@@ -37,13 +40,7 @@ export const identityRoutes: RouteSpec[] = [
     response: Session,
     handler: async ({ app, body, req, reply }) => {
       const s = await signIn(app, req, body.email, body.password);
-      reply.setCookie(SESSION_COOKIE, s.sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: app.config.COOKIE_SECURE,
-        expires: s.expiresAt,
-      });
+      setSessionCookie(app, reply, s);
       return { user: await getUser(app.db, s.userId), csrfToken: s.csrfToken };
     },
   }),
@@ -97,14 +94,23 @@ export const identityRoutes: RouteSpec[] = [
   route({
     method: 'POST',
     path: '/api/v1/users',
-    summary: 'Create a user (admin)',
+    summary: 'Create a user (admin); without a password the answer carries a one-time invitation link',
     tag,
     auth: 'staff',
     body: CreateUserBody,
-    response: User,
+    response: CreatedUser,
     status: 201,
     idempotent: true,
-    handler: ({ app, actor, body, transaction }) => transaction((tx) => createUser(app, actor, tx, body)),
+    handler: async ({ app, actor, body, transaction }) => {
+      let inviteUrl: string | null = null;
+      const user = await transaction(async (tx) => {
+        const created = await createUser(app, actor, tx, body);
+        inviteUrl = created.inviteUrl;
+        // What the idempotency store keeps for a replay: not the live link (only its hash is stored).
+        return { ...created, inviteUrl: null };
+      });
+      return { ...user, inviteUrl };
+    },
   }),
   route({
     method: 'GET',
@@ -132,6 +138,17 @@ export const identityRoutes: RouteSpec[] = [
     response: User,
     handler: ({ app, actor, params, body, transaction, expectedVersion }) =>
       transaction((tx) => updateUser(app, actor, tx, params.id, expectedVersion(body.version), body)),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/users/:id/invite',
+    summary: 'Issue a new invitation link for a user (admin); earlier unused links stop working',
+    tag,
+    auth: 'staff',
+    params: IdParams,
+    response: IssuedInvitation,
+    status: 201,
+    handler: ({ app, actor, params, transaction }) => transaction((tx) => issueInvitation(app, actor, tx, params.id)),
   }),
   route({
     method: 'GET',

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/index.ts';
@@ -86,7 +86,7 @@ export async function signIn(
   req: FastifyRequest,
   email: string,
   password: string,
-): Promise<{ userId: string; sessionToken: string; csrfToken: string; expiresAt: Date }> {
+): Promise<NewSession> {
   const { LOGIN_MAX_FAILURES: max, LOGIN_WINDOW_MINUTES: minutes } = app.config;
   const normalized = email.trim().toLowerCase();
   const ip = req.ip;
@@ -112,15 +112,32 @@ export async function signIn(
     const left = max - c.by_email - 1;
     throw new AppError('unauthenticated', left > 0 ? 'Wrong email or password' : `Wrong email or password. Sign-in is now locked for ${minutes} minutes.`, [], { attemptsLeft: Math.max(left, 0) });
   }
+  return startSession(app, app.db, req, user.id);
+}
+
+export interface NewSession {
+  userId: string;
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** Starts a web session for a user whose credentials were checked (sign-in, accepted invitation). */
+export async function startSession(app: AppContext, db: Queryable, req: FastifyRequest, userId: string): Promise<NewSession> {
   const { secret, hash } = newSecret('');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + app.config.SESSION_TTL_HOURS * 3_600_000);
-  await app.db.query(
+  await db.query(
     'insert into sessions (id, user_id, csrf_token, expires_at, user_agent, ip) values ($1, $2, $3, $4, $5, $6)',
-    [hash, user.id, csrfToken, expiresAt, String(req.headers['user-agent'] ?? '').slice(0, 300), ip],
+    [hash, userId, csrfToken, expiresAt, String(req.headers['user-agent'] ?? '').slice(0, 300), req.ip],
   );
-  await app.db.query(`delete from sessions where expires_at < now() - interval '1 day'`);
-  return { userId: user.id, sessionToken: secret, csrfToken, expiresAt };
+  await db.query(`delete from sessions where expires_at < now() - interval '1 day'`);
+  return { userId, sessionToken: secret, csrfToken, expiresAt };
+}
+
+/** Sets the session cookie of a new session on the response. */
+export function setSessionCookie(app: AppContext, reply: FastifyReply, s: NewSession): void {
+  reply.setCookie(SESSION_COOKIE, s.sessionToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.COOKIE_SECURE, expires: s.expiresAt });
 }
 
 export async function signOut(app: AppContext, cookie: string | undefined): Promise<void> {

@@ -10,6 +10,8 @@ export interface EventAudience {
   staff?: boolean;
   /** Cases without a team: supervisors and admins. */
   triage?: boolean;
+  /** Only the listed users, whatever their role — not even admins see someone else's (notifications). */
+  personal?: boolean;
 }
 
 export interface DomainEvent {

@@ -66,6 +66,10 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
       security: r.auth === 'public' ? [] : [{ session: [] }, { bearer: [] }],
     };
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
+    if (r.multipart) {
+      const form = { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } } };
+      op.requestBody = { required: true, content: { 'multipart/form-data': { schema: form } } };
+    }
     paths[path] = { ...paths[path], [r.method.toLowerCase()]: op };
   }
   return {

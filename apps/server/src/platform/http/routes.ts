@@ -43,6 +43,8 @@ export interface RouteSpec<B extends Schema | undefined = Schema | undefined, Q 
   idempotent?: boolean;
   /** Needs If-Match (or `version` in the body): refuses changes based on an old version. */
   versioned?: boolean;
+  /** Takes multipart/form-data (a file upload) instead of JSON; the handler reads it from `req`. */
+  multipart?: boolean;
   handler: (ctx: HandlerContext<Out<B>, Out<Q>, Out<P>>) => Promise<unknown>;
 }
 

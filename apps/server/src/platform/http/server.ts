@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor, AppContext } from '../context.ts';
@@ -34,6 +35,8 @@ export function createHttpServer(config: AppContext['config']): FastifyInstance 
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.register(cookie);
+  // Uploads: the parser only marks the request; routes declared `multipart` read it (readUpload).
+  app.register(multipart, { limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1 } });
   // The API speaks JSON only: other bodies (Fastify also parses text/plain by default) get 415.
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (req, reply) => {
@@ -110,6 +113,9 @@ export function mountRoutes(app: FastifyInstance, ctx: AppContext, routes: reado
           }
           if (spec.auth === 'staff' && auth.actor.role === 'customer') throw new AppError('forbidden', 'This is for staff only');
           actor = auth.actor;
+        }
+        if (req.isMultipart() !== (spec.multipart === true)) {
+          throw new AppError('unsupported_media_type', spec.multipart ? 'Send multipart/form-data' : 'Send JSON with Content-Type: application/json');
         }
         const params = parsePart(spec.params, req.params, 'params');
         const query = parsePart(spec.query, req.query, 'query');

@@ -1,14 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { ClientMessage } from '@switchboard/contracts';
 import type { Actor, AppContext } from '../context.ts';
 import type { DomainEvent, EventAudience } from '../events/bus.ts';
 import type { Authenticate } from '../http/server.ts';
+import type { PresenceSignal } from './presence.ts';
 
 /** May this actor receive an event with this audience? The push side of every read policy. */
 export function mayReceive(actor: Actor, audience: EventAudience): boolean {
   if (actor.role === 'customer') return false;
+  if (audience.personal) return audience.userIds.includes(actor.id);
   if (actor.role === 'admin') return true;
   if (audience.staff) return true;
   if (audience.userIds.includes(actor.id)) return true;
@@ -16,16 +19,23 @@ export function mayReceive(actor: Actor, audience: EventAudience): boolean {
   return audience.triage === true && actor.role === 'supervisor';
 }
 
-interface Presence {
+interface Presence extends PresenceSignal {
   type: 'presence';
-  caseId: string;
-  user: { id: string; name: string };
-  state: 'viewing' | 'typing' | 'left';
   /** An answer to a newcomer's announcement; answers are not answered again. */
   reply?: boolean;
+  /** An answer to a starting instance's roll call: for its registry only, not for clients. */
+  sync?: boolean;
+}
+
+/** A starting instance asks the others who is viewing what (PostgreSQL only). */
+interface RollCall {
+  type: 'presence-sync';
 }
 
 interface Connection {
+  id: string;
+  /** Counts this connection's presence announcements (see PresenceSignal.seq). */
+  seq: number;
   socket: WebSocket;
   actor: Actor;
   viewing: string | undefined;
@@ -54,17 +64,30 @@ export async function registerGateway(http: FastifyInstance, app: AppContext, op
     if (c.socket.readyState === c.socket.OPEN) c.socket.send(JSON.stringify(msg));
   };
 
+  const signal = (c: Connection, state: Presence['state'], caseId: string, extra: Partial<Presence> = {}): Presence => ({
+    type: 'presence',
+    connection: c.id,
+    seq: c.seq,
+    caseId,
+    user: { id: c.actor.id, name: c.actor.name },
+    state,
+    ...extra,
+  });
+
   const deliverPresence = (p: Presence) => {
+    if (typeof p.connection === 'string' && typeof p.seq === 'number') app.presence.record(p);
+    if (p.sync) return;
+    const { connection: _connection, seq: _seq, ...forClients } = p;
     let answered = false;
     for (const c of connections) {
       if (c.viewing !== p.caseId || c.actor.id === p.user.id) continue;
-      send(c, p);
+      send(c, forClients);
       if (!p.reply && p.state === 'viewing' && !answered) {
         // Tell the newcomer who is here already (once per instance per announcement).
         answered = true;
         for (const here of connections) {
           if (here.viewing === p.caseId && here.actor.id !== p.user.id) {
-            void publishPresence({ type: 'presence', caseId: p.caseId, user: { id: here.actor.id, name: here.actor.name }, state: here.typing ? 'typing' : 'viewing', reply: true });
+            relay(signal(here, here.typing ? 'typing' : 'viewing', p.caseId, { reply: true }));
           }
         }
       }
@@ -72,11 +95,18 @@ export async function registerGateway(http: FastifyInstance, app: AppContext, op
   };
 
   let publishPresence = async (p: Presence): Promise<void> => deliverPresence(p);
+  const relay = (p: Presence): void => {
+    publishPresence(p).catch((err: unknown) => app.log.warn({ err }, 'presence not relayed'));
+  };
   let stopPresence: (() => Promise<void>) | undefined;
   if (app.db.kind === 'postgres') {
     stopPresence = await app.db.listen(PRESENCE_CHANNEL, (payload) => {
       try {
-        deliverPresence(JSON.parse(payload) as Presence);
+        const msg = JSON.parse(payload) as Presence | RollCall;
+        if (msg.type === 'presence') deliverPresence(msg);
+        else if (msg.type === 'presence-sync') {
+          for (const c of connections) if (c.viewing) relay(signal(c, c.typing ? 'typing' : 'viewing', c.viewing, { sync: true }));
+        }
       } catch {
         /* not ours */
       }
@@ -84,6 +114,8 @@ export async function registerGateway(http: FastifyInstance, app: AppContext, op
     publishPresence = async (p) => {
       await app.db.query('select pg_notify($1, $2)', [PRESENCE_CHANNEL, JSON.stringify(p)]);
     };
+    // Learn who is already viewing what on the other instances (the registry starts empty).
+    await app.db.query('select pg_notify($1, $2)', [PRESENCE_CHANNEL, JSON.stringify({ type: 'presence-sync' } satisfies RollCall)]);
   }
 
   const unsubscribe = app.events.subscribe(async (event: DomainEvent) => {
@@ -119,13 +151,16 @@ export async function registerGateway(http: FastifyInstance, app: AppContext, op
       socket.close(4401, 'sign in first');
       return;
     }
-    const conn: Connection = { socket, actor: auth.actor, viewing: undefined, typing: false };
+    const conn: Connection = { id: randomUUID(), seq: 0, socket, actor: auth.actor, viewing: undefined, typing: false };
     connections.add(conn);
     app.metrics.realtimeConnections.inc();
     send(conn, { type: 'hello', user: { id: conn.actor.id, name: conn.actor.name } });
 
     const leave = () => {
-      if (conn.viewing) void publishPresence({ type: 'presence', caseId: conn.viewing, user: { id: conn.actor.id, name: conn.actor.name }, state: 'left' });
+      if (conn.viewing) {
+        conn.seq += 1;
+        relay(signal(conn, 'left', conn.viewing));
+      }
       conn.viewing = undefined;
       conn.typing = false;
     };
@@ -148,7 +183,6 @@ export async function registerGateway(http: FastifyInstance, app: AppContext, op
         send(conn, { type: 'error', code: 'malformed_request', detail: 'messages are JSON' });
         return;
       }
-      const me = { id: conn.actor.id, name: conn.actor.name };
       if (msg.type === 'ping') send(conn, { type: 'pong' });
       else if (msg.type === 'left') {
         if (conn.viewing === msg.caseId) leave();
@@ -162,7 +196,8 @@ export async function registerGateway(http: FastifyInstance, app: AppContext, op
           conn.viewing = msg.caseId;
         }
         conn.typing = msg.type === 'typing' ? msg.typing : false;
-        await publishPresence({ type: 'presence', caseId: msg.caseId, user: me, state: conn.typing ? 'typing' : 'viewing' });
+        conn.seq += 1;
+        await publishPresence(signal(conn, conn.typing ? 'typing' : 'viewing', msg.caseId));
       }
     };
     socket.on('close', () => {
@@ -174,6 +209,17 @@ export async function registerGateway(http: FastifyInstance, app: AppContext, op
 
   return async () => {
     unsubscribe();
+    // Say goodbye for every viewer here while the database is still open, so other instances
+    // (and their presence registries) do not keep them.
+    await Promise.all(
+      [...connections].map(async (c) => {
+        if (!c.viewing) return;
+        c.seq += 1;
+        const p = signal(c, 'left', c.viewing);
+        c.viewing = undefined;
+        await publishPresence(p).catch(() => undefined);
+      }),
+    );
     for (const c of connections) c.socket.close(1001, 'server shutting down');
     await stopPresence?.();
   };
