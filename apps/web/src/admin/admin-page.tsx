@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { Box, Tabs, Title } from '@mantine/core';
+import { IconForms, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
+import { FieldsTab } from './fields-tab.tsx';
+import { StatusesTab } from './statuses-tab.tsx';
+import { TeamsTab } from './teams-tab.tsx';
+import { UsersTab } from './users-tab.tsx';
+
+const sections: { value: string; icon: typeof IconUsers; element: ReactNode }[] = [
+  { value: 'users', icon: IconUsers, element: <UsersTab /> },
+  { value: 'teams', icon: IconUsersGroup, element: <TeamsTab /> },
+  { value: 'fields', icon: IconForms, element: <FieldsTab /> },
+  { value: 'statuses', icon: IconTags, element: <StatusesTab /> },
+];
+
+/** One administration section; the tab follows the URL so every section can be linked to. */
+function AdminSections() {
+  const { t } = useTranslation('admin');
+  const navigate = useNavigate();
+  const { section } = useParams();
+  if (!sections.some((s) => s.value === section)) return <Navigate to="/admin/users" replace />;
+  return (
+    <Tabs value={section ?? 'users'} onChange={(v) => v && navigate(`/admin/${v}`)}>
+      <Tabs.List>
+        {sections.map(({ value, icon: Icon }) => (
+          <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />} data-testid={`admin-tab-${value}`}>
+            {t(`tabs.${value}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {sections.map(({ value, element }) => (
+        <Tabs.Panel key={value} value={value} pt="md">
+          {element}
+        </Tabs.Panel>
+      ))}
+    </Tabs>
+  );
+}
+
+/** Administration (/admin/*): agents, teams with their forms, custom fields and custom statuses. */
+export default function AdminPage() {
+  const { t } = useTranslation('admin');
+  return (
+    <Box style={{ flex: 1, overflow: 'auto' }} p="md">
+      <Title order={2} size="h3" mb="md">
+        {t('title')}
+      </Title>
+      <Routes>
+        <Route index element={<Navigate to="/admin/users" replace />} />
+        <Route path=":section" element={<AdminSections />} />
+        <Route path="*" element={<Navigate to="/admin/users" replace />} />
+      </Routes>
+    </Box>
+  );
+}

@@ -1,0 +1,152 @@
+import type { ReactNode } from 'react';
+import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconClockExclamation, IconEye, IconUserQuestion } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { unsolvedStatuses } from '@switchboard/contracts/constants';
+import { useFormat } from '../i18n/format.ts';
+import { StatusBadge } from '../ui/badges.tsx';
+import type { AgentLoad, TeamOverview } from './use-overview.ts';
+
+function Stat({ label, value, hint, testId }: { label: ReactNode; value: string; hint?: string | undefined; testId: string }) {
+  return (
+    <Paper withBorder p="xs" radius="md" data-testid={testId}>
+      <Stack gap={2}>
+        <Text size="xs" c="dimmed" component="div">
+          {label}
+        </Text>
+        <Text fw={700} size="xl" lh={1.2} data-testid={`${testId}-value`}>
+          {value}
+        </Text>
+        {hint && (
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function AgentRow({ agent }: { agent: AgentLoad }) {
+  const { t } = useTranslation('supervisor');
+  const f = useFormat();
+  return (
+    <Table.Tr data-testid="supervisor-agent-row" data-agent-id={agent.id}>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm" fw={500}>
+            {agent.name}
+          </Text>
+          {agent.role !== 'agent' && (
+            <Badge size="xs" color={agent.role === 'admin' ? 'grape' : 'teal'}>
+              {t(`common:role.${agent.role}`)}
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        {agent.viewing.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('agents.notViewing')}
+          </Text>
+        ) : (
+          <Stack gap={2}>
+            {agent.viewing.map((v) => (
+              <Group key={v.caseId} gap={6} wrap="nowrap">
+                <IconEye size={14} aria-hidden />
+                <Anchor component={Link} to={`/cases/${v.number}`} size="sm" lineClamp={1} data-testid="supervisor-viewing">
+                  #{v.number} {v.subject}
+                </Anchor>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Table.Td>
+      <Table.Td ta="right" data-testid="agent-open">
+        {f.number(agent.openAssigned)}
+      </Table.Td>
+      <Table.Td ta="right" data-testid="agent-pending">
+        {f.number(agent.pendingAssigned)}
+      </Table.Td>
+      <Table.Td>
+        {agent.lastActivityAt ? (
+          <Tooltip label={f.dateTime(agent.lastActivityAt)}>
+            <Text size="sm" component="span" tabIndex={0}>
+              {f.relative(agent.lastActivityAt)}
+            </Text>
+          </Tooltip>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('agents.noActivity')}
+          </Text>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** One team: what waits, the unassigned queue and its age, and each member's load and presence. */
+export function TeamCard({ overview }: { overview: TeamOverview }) {
+  const { t } = useTranslation('supervisor');
+  const f = useFormat();
+  const { team, waiting, unassigned, oldestUnassignedAt, agents } = overview;
+  return (
+    <Card withBorder radius="md" padding="md" data-testid="supervisor-team" data-team-id={team.id} component="section" aria-labelledby={`team-${team.id}`}>
+      <Title order={3} size="h4" mb="sm" id={`team-${team.id}`}>
+        {team.name}
+      </Title>
+      <SimpleGrid cols={{ base: 3, md: 6 }} spacing="xs" mb="md">
+        {unsolvedStatuses.map((s) => (
+          <Stat key={s} label={<StatusBadge status={s} />} value={f.number(waiting[s])} testId={`waiting-${s}`} />
+        ))}
+        <Stat
+          label={
+            <Group gap={4} wrap="nowrap">
+              <IconUserQuestion size={14} aria-hidden />
+              {t('unassigned')}
+            </Group>
+          }
+          value={f.number(unassigned)}
+          testId="unassigned"
+        />
+        <Stat
+          label={
+            <Group gap={4} wrap="nowrap">
+              <IconClockExclamation size={14} aria-hidden />
+              {t('oldestUnassigned')}
+            </Group>
+          }
+          value={oldestUnassignedAt ? f.relative(oldestUnassignedAt) : '—'}
+          hint={oldestUnassignedAt ? f.dateTime(oldestUnassignedAt) : t('queueEmpty')}
+          testId="oldest-unassigned"
+        />
+      </SimpleGrid>
+      {agents.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('agents.none')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="xs" highlightOnHover>
+            <Table.Caption>{t('agents.caption', { team: team.name })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('agents.name')}</Table.Th>
+                <Table.Th>{t('agents.viewing')}</Table.Th>
+                <Table.Th ta="right">{t('agents.open')}</Table.Th>
+                <Table.Th ta="right">{t('agents.pending')}</Table.Th>
+                <Table.Th>{t('agents.lastActivity')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {agents.map((a) => (
+                <AgentRow key={a.id} agent={a} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
+  );
+}
