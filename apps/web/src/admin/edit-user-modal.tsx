@@ -41,7 +41,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   const self = user.id === me.id;
 
   return (
-    <Modal opened onClose={onClose} title={t('users.editTitle', { name: user.name })} size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('users.editTitle', { name: user.name })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('users.email')} value={user.email} readOnly disabled description={t('users.emailFixed')} />

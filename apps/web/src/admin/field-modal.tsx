@@ -52,7 +52,7 @@ export function FieldModal({ entity, field, onClose }: { entity: FieldDefinition
   const title = field ? t('fields.editTitle', { name: field.label }) : t('fields.newTitle', { entity: t(`fields.entity.${entity}`) });
 
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={title} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput

@@ -82,7 +82,7 @@ function InviteForm({ onClose }: { onClose: () => void }) {
 export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('admin');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('invite.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('invite.title')} size="lg">
       {opened && <InviteForm onClose={onClose} />}
     </Modal>
   );

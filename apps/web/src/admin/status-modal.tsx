@@ -35,7 +35,7 @@ export function StatusModal({ status, onClose }: { status: CustomStatus | null; 
   };
 
   return (
-    <Modal opened onClose={onClose} title={status ? t('statuses.editTitle', { name: status.name }) : t('statuses.newTitle')}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={status ? t('statuses.editTitle', { name: status.name }) : t('statuses.newTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('statuses.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} data-testid="status-name" data-autofocus />

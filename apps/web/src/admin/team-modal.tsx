@@ -40,7 +40,7 @@ export function TeamModal({ team, onClose }: { team: Team | null; onClose: () =>
   };
 
   return (
-    <Modal opened onClose={onClose} title={team ? t('teams.editTitle', { name: team.name }) : t('teams.newTitle')} size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={team ? t('teams.editTitle', { name: team.name }) : t('teams.newTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('teams.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} data-testid="team-name" data-autofocus />

@@ -77,7 +77,7 @@ export function UsersTab() {
                 <Table.Td fw={500}>{u.name}</Table.Td>
                 <Table.Td>{u.email}</Table.Td>
                 <Table.Td>
-                  <Badge color={roleColor[u.role] ?? 'gray'}>{t(`common:role.${u.role}`)}</Badge>
+                  <Badge color={roleColor[u.role] ?? 'gray'} styles={{ label: { overflow: 'visible' } }}>{t(`common:role.${u.role}`)}</Badge>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>

@@ -70,7 +70,12 @@ function ChangeLine({ entry }: { entry: TimelineEntry }) {
             {i > 0 && '; '}
             {c.field === 'mergedFrom' || c.field === 'mergedInto'
               ? t(`timeline.${c.field}`, { number: c.to })
-              : t('timeline.changed', {
+              : c.from === null || c.from === undefined || c.from === ''
+                ? t('timeline.set', {
+                    field: c.field.startsWith('customFields.') ? c.field.slice('customFields.'.length) : t(`timeline.field.${c.field}`, { defaultValue: c.field }),
+                    to: value(c.field, c.to),
+                  })
+                : t('timeline.changed', {
                   field: c.field.startsWith('customFields.') ? c.field.slice('customFields.'.length) : t(`timeline.field.${c.field}`, { defaultValue: c.field }),
                   from: value(c.field, c.from),
                   to: value(c.field, c.to),

@@ -36,20 +36,23 @@ function ContactLine({ href, value, extra, testId }: { href: string; value: stri
   );
 }
 
-const None = () => {
+function None({ text }: { text?: string }) {
   const { t } = useTranslation('customer');
   return (
     <Text size="sm" c="dimmed" fs="italic">
-      {t('none')}
+      {text ?? t('none')}
     </Text>
   );
-};
+}
+
+/** Labels small and dimmed, so the values stand out in the narrow column. */
+const listStyles = { itemLabel: { fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)', fontWeight: 600 } };
 
 /** Organizations with their tier (the tier is only on the full record, loaded per organization). */
 function OrganizationList({ organizations }: { organizations: Customer['organizations'] }) {
   const { t } = useTranslation('customer');
   const full = useOrganizations(organizations.map((o) => o.id));
-  if (!organizations.length) return <None />;
+  if (!organizations.length) return <None text={t('noOrganization')} />;
   return (
     <Stack gap={4}>
       {organizations.map((o, i) => {
@@ -71,37 +74,49 @@ function OrganizationList({ organizations }: { organizations: Customer['organiza
   );
 }
 
-/** Everything known about a customer, read-only, compact for the case screen's side column. */
-export function CustomerDetails({ customer }: { customer: Customer }) {
+/**
+ * Everything known about a customer, read-only, compact for the case screen's side column.
+ * Fields listed in `hide` (those the missing-fields prompt already asks for) are left out.
+ */
+export function CustomerDetails({ customer, hide = [] }: { customer: Customer; hide?: readonly string[] }) {
   const { t } = useTranslation('customer');
+  const show = (key: string) => !hide.includes(key);
   const defs = useFields('customer');
   const custom = (defs.data ?? []).filter((d) => d.active && customer.customFields[d.key] !== undefined && customer.customFields[d.key] !== null);
   return (
-    <DataList orientation="vertical" size="sm" gap="xs">
-      <DataList.Item>
-        <DataList.ItemLabel>{t('fields.emails')}</DataList.ItemLabel>
-        <DataList.ItemValue>
-          {customer.emails.length ? customer.emails.map((e) => <ContactLine key={e.email} href={`mailto:${e.email}`} value={e.email} testId="customer-email-link" />) : <None />}
-        </DataList.ItemValue>
-      </DataList.Item>
-      <DataList.Item>
-        <DataList.ItemLabel>{t('fields.phones')}</DataList.ItemLabel>
-        <DataList.ItemValue>
-          {customer.phones.length ? (
-            customer.phones.map((p) => <ContactLine key={p.phone} href={`tel:${p.phone.replace(/[^\d+]/g, '')}`} value={p.phone} extra={p.label || undefined} testId="customer-phone-link" />)
-          ) : (
-            <None />
-          )}
-        </DataList.ItemValue>
-      </DataList.Item>
-      <DataList.Item>
-        <DataList.ItemLabel>{t('fields.preferredLanguage')}</DataList.ItemLabel>
-        <DataList.ItemValue>{customer.preferredLanguage ? <Text size="sm">{t(`common:languageName.${customer.preferredLanguage}`)}</Text> : <None />}</DataList.ItemValue>
-      </DataList.Item>
-      <DataList.Item>
-        <DataList.ItemLabel>{t('fields.timeZone')}</DataList.ItemLabel>
-        <DataList.ItemValue>{customer.timeZone ? <LocalTime timeZone={customer.timeZone} /> : <None />}</DataList.ItemValue>
-      </DataList.Item>
+    <DataList orientation="vertical" size="sm" gap="xs" styles={listStyles}>
+      {show('email') && (
+        <DataList.Item>
+          <DataList.ItemLabel>{t('fields.emails')}</DataList.ItemLabel>
+          <DataList.ItemValue>
+            {customer.emails.length ? customer.emails.map((e) => <ContactLine key={e.email} href={`mailto:${e.email}`} value={e.email} testId="customer-email-link" />) : <None />}
+          </DataList.ItemValue>
+        </DataList.Item>
+      )}
+      {show('phone') && (
+        <DataList.Item>
+          <DataList.ItemLabel>{t('fields.phones')}</DataList.ItemLabel>
+          <DataList.ItemValue>
+            {customer.phones.length ? (
+              customer.phones.map((p) => <ContactLine key={p.phone} href={`tel:${p.phone.replace(/[^\d+]/g, '')}`} value={p.phone} extra={p.label || undefined} testId="customer-phone-link" />)
+            ) : (
+              <None />
+            )}
+          </DataList.ItemValue>
+        </DataList.Item>
+      )}
+      {show('preferredLanguage') && (
+        <DataList.Item>
+          <DataList.ItemLabel>{t('fields.preferredLanguage')}</DataList.ItemLabel>
+          <DataList.ItemValue>{customer.preferredLanguage ? <Text size="sm">{t(`common:languageName.${customer.preferredLanguage}`)}</Text> : <None />}</DataList.ItemValue>
+        </DataList.Item>
+      )}
+      {show('timeZone') && (
+        <DataList.Item>
+          <DataList.ItemLabel>{t('fields.timeZone')}</DataList.ItemLabel>
+          <DataList.ItemValue>{customer.timeZone ? <LocalTime timeZone={customer.timeZone} /> : <None />}</DataList.ItemValue>
+        </DataList.Item>
+      )}
       <DataList.Item>
         <DataList.ItemLabel>{t('fields.organizations')}</DataList.ItemLabel>
         <DataList.ItemValue>
@@ -110,7 +125,7 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
       </DataList.Item>
       <DataList.Item>
         <DataList.ItemLabel>{t('fields.accountOwner')}</DataList.ItemLabel>
-        <DataList.ItemValue>{customer.accountOwner ? <Text size="sm">{customer.accountOwner.name}</Text> : <None />}</DataList.ItemValue>
+        <DataList.ItemValue>{customer.accountOwner ? <Text size="sm">{customer.accountOwner.name}</Text> : <None text={t('nobody')} />}</DataList.ItemValue>
       </DataList.Item>
       {customer.tags.length > 0 && (
         <DataList.Item>

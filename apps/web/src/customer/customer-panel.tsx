@@ -77,13 +77,13 @@ export function CustomerPanel({ customerId, currentCaseId }: { customerId: strin
   if (customer.mergedIntoId) return <CustomerPanel customerId={customer.mergedIntoId} {...(currentCaseId ? { currentCaseId } : {})} />;
 
   return (
-    <Stack gap="sm" data-testid="customer-panel" data-customer-id={customer.id}>
+    <Stack gap="sm" data-testid="customer-panel" data-customer-id={customer.id} className="sb-customer-scope">
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <Avatar color="teal" radius="xl" aria-hidden>
           {initials(customer.name)}
         </Avatar>
         <Box style={{ flex: 1, minWidth: 0 }}>
-          <Title order={3} size="h4" style={{ overflowWrap: 'anywhere' }} data-testid="customer-name">
+          <Title order={3} size="h4" style={{ overflowWrap: 'anywhere' }} data-testid="customer-panel-name">
             {customer.name}
           </Title>
           {customer.organizations.length > 0 && (
@@ -100,7 +100,7 @@ export function CustomerPanel({ customerId, currentCaseId }: { customerId: strin
       </Group>
 
       {!editing && <MissingFieldsPrompt customer={customer} />}
-      {editing ? <PanelEditForm key={customer.id} customer={customer} onDone={() => setEditing(false)} /> : <CustomerDetails customer={customer} />}
+      {editing ? <PanelEditForm key={customer.id} customer={customer} onDone={() => setEditing(false)} /> : <CustomerDetails customer={customer} hide={customer.missingFields} />}
 
       <Divider />
       <OtherCases customerId={customer.id} currentCaseId={currentCaseId} />

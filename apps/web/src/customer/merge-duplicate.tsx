@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Group, List, Loader, Modal, Paper, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconArrowMerge, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get, post, type Page } from '../api/client.ts';
 import type { Customer } from '../api/types.ts';
+import { notify } from './notify.ts';
 import { errorMessage } from '../ui/error-state.tsx';
 import { fieldError } from './form-values.ts';
 
@@ -83,7 +83,7 @@ export function MergeDuplicate({ target }: { target: Customer }) {
       void qc.invalidateQueries({ queryKey: ['customer', sourceId] });
       void qc.invalidateQueries({ queryKey: ['customers'] });
       void qc.invalidateQueries({ queryKey: ['cases'] });
-      notifications.show({ color: 'green', message: t('merge.done', { source: source?.name ?? '', target: merged.name }) });
+      notify('green', t('merge.done', { source: source?.name ?? '', target: merged.name }));
       close();
     },
   });
@@ -98,7 +98,7 @@ export function MergeDuplicate({ target }: { target: Customer }) {
       <Button variant="default" leftSection={<IconArrowMerge size={16} />} onClick={() => setOpened(true)} data-testid="merge-duplicate">
         {t('merge.button')}
       </Button>
-      <Modal opened={opened} onClose={close} title={source ? t('merge.confirmTitle') : t('merge.title', { name: target.name })} size="lg">
+      <Modal opened={opened} onClose={close} title={source ? t('merge.confirmTitle') : t('merge.title', { name: target.name })} size="lg" closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
         {!source ? (
           <FindDuplicate target={target} onPick={setSource} />
         ) : (

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Button, Group, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFields } from '../api/hooks.ts';
 import type { Customer, UpdateCustomerBody } from '../api/types.ts';
 import type { Language } from '../i18n/index.ts';
+import { notify } from './notify.ts';
 import { errorMessage } from '../ui/error-state.tsx';
 import { CustomFieldInput, LanguageSelect, TimeZoneSelect } from './field-inputs.tsx';
+import './customer.css';
 import { fieldError, type CustomValue } from './form-values.ts';
 import { useUpdateCustomer } from './queries.ts';
 
@@ -78,9 +79,9 @@ export function MissingFieldsPrompt({ customer, layout = 'narrow' }: { customer:
       {
         onSuccess: () => {
           setValues({});
-          notifications.show({ color: 'green', message: t('missing.saved') });
+          notify('green', t('missing.saved'));
         },
-        onError: (e) => notifications.show({ color: 'red', title: t('saveFailed'), message: errorMessage(e) }),
+        onError: (e) => notify('red', errorMessage(e), t('saveFailed')),
       },
     );
 
@@ -91,7 +92,7 @@ export function MissingFieldsPrompt({ customer, layout = 'narrow' }: { customer:
       p="sm"
       withBorder
       data-testid="missing-fields"
-      style={{ borderColor: 'var(--mantine-color-orange-outline)', background: 'var(--mantine-color-orange-light)' }}
+      className="sb-missing"
     >
       <Group gap={6} wrap="nowrap" mb={4} align="flex-start">
         <IconAlertCircle size={18} aria-hidden style={{ flexShrink: 0, marginTop: 2, color: 'var(--mantine-color-orange-light-color)' }} />

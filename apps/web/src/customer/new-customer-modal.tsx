@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { post } from '../api/client.ts';
 import type { Customer } from '../api/types.ts';
+import { notify } from './notify.ts';
 import { errorMessage } from '../ui/error-state.tsx';
+import './customer.css';
 import { CustomerFormFields } from './customer-form.tsx';
 import { clean, createBody, emptyValues, type CustomerFormValues } from './form-values.ts';
 
@@ -30,15 +31,16 @@ function NewCustomerForm({ initial, onClose }: { initial: CustomerFormValues; on
     onSuccess: (c) => {
       qc.setQueryData(['customer', c.id], c);
       void qc.invalidateQueries({ queryKey: ['customers'] });
-      notifications.show({ color: 'green', message: t('create.done', { name: c.name }) });
+      notify('green', t('create.done', { name: c.name }));
       onClose();
       void navigate(`/customers/${c.id}`);
     },
-    onError: (err) => notifications.show({ color: 'red', title: t('create.failed'), message: errorMessage(err) }),
+    onError: (err) => notify('red', errorMessage(err), t('create.failed')),
   });
   return (
     <form
       data-testid="new-customer-form"
+      className="sb-customer-scope"
       onSubmit={(e) => {
         e.preventDefault();
         // Cleaned rows go on screen first so `emails.1`-style errors point at the right input.
@@ -76,7 +78,7 @@ function NewCustomerForm({ initial, onClose }: { initial: CustomerFormValues; on
 export function NewCustomerModal({ opened, onClose, initialSearch = '' }: { opened: boolean; onClose: () => void; initialSearch?: string }) {
   const { t } = useTranslation('customer');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('create.title')} size="xl">
+    <Modal opened={opened} onClose={onClose} title={t('create.title')} size="xl" closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
       {/* Mounted only while open: every opening starts with a fresh form. */}
       {opened && <NewCustomerForm initial={valuesFromSearch(initialSearch)} onClose={onClose} />}
     </Modal>

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import type { Customer } from '../api/types.ts';
+import { notify } from './notify.ts';
 import { errorMessage } from '../ui/error-state.tsx';
 import { changedBody, clean, rebase, valuesFromCustomer, type CustomerFormValues } from './form-values.ts';
 import { useUpdateCustomer } from './queries.ts';
@@ -65,13 +65,13 @@ export function useCustomerForm(customer: Customer, onSaved?: () => void) {
         { body, version: state.version },
         {
           onSuccess: () => {
-            notifications.show({ color: 'green', message: t('saved') });
+            notify('green', t('saved'));
             onSaved?.();
           },
           onError: (err) => {
             // Changed meanwhile and the push has not arrived yet: fetch it, then merge as above.
             if (err instanceof ApiError && err.status === 412) void qc.invalidateQueries({ queryKey: ['customer', customer.id] });
-            notifications.show({ color: 'red', title: t('saveFailed'), message: errorMessage(err) });
+            notify('red', errorMessage(err), t('saveFailed'));
           },
         },
       );

@@ -5,17 +5,24 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { unsolvedStatuses } from '@switchboard/contracts/constants';
 import { useFormat } from '../i18n/format.ts';
-import { StatusBadge } from '../ui/badges.tsx';
+import { statusColor } from '../ui/theme.ts';
 import type { AgentLoad, TeamOverview } from './use-overview.ts';
 
-function Stat({ label, value, hint, testId }: { label: ReactNode; value: string; hint?: string | undefined; testId: string }) {
+function Stat({ label, value, hint, color, testId }: { label: ReactNode; value: string; hint?: string | undefined; color?: string | undefined; testId: string }) {
   return (
-    <Paper withBorder p="xs" radius="md" data-testid={testId}>
+    <Paper
+      withBorder
+      p="xs"
+      radius="md"
+      data-testid={testId}
+      // The colored edge repeats the status color of the badges elsewhere; the label says it in words.
+      style={color ? { borderLeft: `4px solid var(--mantine-color-${color}-filled)` } : undefined}
+    >
       <Stack gap={2}>
-        <Text size="xs" c="dimmed" component="div">
+        <Text size="xs" c="dimmed" component="div" fw={500}>
           {label}
         </Text>
-        <Text fw={700} size="xl" lh={1.2} data-testid={`${testId}-value`}>
+        <Text fw={700} size="lg" lh={1.25} data-testid={`${testId}-value`}>
           {value}
         </Text>
         {hint && (
@@ -39,7 +46,7 @@ function AgentRow({ agent }: { agent: AgentLoad }) {
             {agent.name}
           </Text>
           {agent.role !== 'agent' && (
-            <Badge size="xs" color={agent.role === 'admin' ? 'grape' : 'teal'}>
+            <Badge size="xs" color={agent.role === 'admin' ? 'grape' : 'teal'} styles={{ label: { overflow: 'visible' } }}>
               {t(`common:role.${agent.role}`)}
             </Badge>
           )}
@@ -96,9 +103,9 @@ export function TeamCard({ overview }: { overview: TeamOverview }) {
       <Title order={3} size="h4" mb="sm" id={`team-${team.id}`}>
         {team.name}
       </Title>
-      <SimpleGrid cols={{ base: 3, md: 6 }} spacing="xs" mb="md">
+      <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="xs" mb="md">
         {unsolvedStatuses.map((s) => (
-          <Stat key={s} label={<StatusBadge status={s} />} value={f.number(waiting[s])} testId={`waiting-${s}`} />
+          <Stat key={s} label={t(`common:status.${s}`)} color={statusColor[s]} value={f.number(waiting[s])} testId={`waiting-${s}`} />
         ))}
         <Stat
           label={
@@ -129,7 +136,6 @@ export function TeamCard({ overview }: { overview: TeamOverview }) {
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="xs" highlightOnHover>
-            <Table.Caption>{t('agents.caption', { team: team.name })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('agents.name')}</Table.Th>
