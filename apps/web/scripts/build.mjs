@@ -25,8 +25,10 @@ if (process.argv.includes('--if-stale') && existsSync(join(dist, 'index.html')))
   if (statSync(join(dist, 'index.html')).mtimeMs > sources) process.exit(0);
 }
 
+// Callers such as vitest set NODE_ENV=test, which would bundle React's development build.
+process.env.NODE_ENV = 'production';
 console.log('Building the web app…');
-await build({ root, logLevel: 'warn' });
+await build({ root, logLevel: 'warn', mode: 'production' });
 
 // The initial JavaScript: the entry script plus the chunks it imports statically (modulepreload).
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
