@@ -16,7 +16,7 @@ const shot = async (page: Page, name: string) => {
 };
 try {
   const charlotte = await apiAs(server, logins.charlotte);
-  const mine = await charlotte.call('GET', '/cases?view=mine&limit=20');
+  const mine = await charlotte.call('GET', '/cases?view=all&limit=30');
   const withMessages = mine.items.find((c: { status: string }) => c.status === 'open') ?? mine.items[0];
 
   for (const scheme of ['light', 'dark'] as const) {
