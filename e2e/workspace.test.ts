@@ -126,3 +126,21 @@ test('the supervisor sees the teams’ queues and who is working on what; agents
   await a.getByTestId('supervisor-forbidden').waitFor();
   await agent.close();
 });
+
+test('filters saved as a view appear in the sidebar with their count', async () => {
+  const context = await newContext(browser, server);
+  const page = await context.newPage();
+  await signIn(page, logins.charlotte);
+  await page.goto('/inbox/all?status=pending');
+  await page.getByTestId('save-view').click();
+  await page.getByTestId('save-view-name').fill('Waiting on customers');
+  await page.getByTestId('save-view-submit').click();
+  const link = page.getByRole('link', { name: /Waiting on customers/ });
+  await link.waitFor();
+  const charlotte = await apiAs(server, logins.charlotte);
+  const views = await charlotte.call('GET', '/views');
+  const saved = views.items.find((v: any) => v.name === 'Waiting on customers');
+  expect(saved.filters).toEqual({ statuses: ['pending'] });
+  expect(await page.getByTestId(`view-count-${saved.id}`).textContent()).toBe(String(saved.count));
+  await context.close();
+});

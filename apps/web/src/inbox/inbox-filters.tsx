@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { channels, priorities, sorts, statuses } from '@switchboard/contracts/constants';
 import { useTeams, useUsers } from '../api/hooks.ts';
 import type { ListParams } from './use-case-list.ts';
+import { SaveViewButton } from './save-view.tsx';
 
 export function InboxFilters({ params, onChange }: { params: ListParams; onChange: (p: ListParams) => void }) {
   const { t } = useTranslation();
@@ -85,6 +86,7 @@ export function InboxFilters({ params, onChange }: { params: ListParams; onChang
           {t('inbox:clearFilters')}
         </Button>
       )}
+      {active && <SaveViewButton params={params} />}
     </Group>
   );
 }
