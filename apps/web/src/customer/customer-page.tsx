@@ -14,7 +14,6 @@ import { MissingFieldsPrompt } from './missing-fields.tsx';
 import { useCustomer } from './queries.ts';
 import { useCustomerForm } from './use-customer-form.ts';
 import './customer.css';
-import { CustomerPanel } from './customer-panel.tsx'; // TEMP-PANEL-PREVIEW
 
 /** The whole profile as one form; the save bar sticks to the bottom while the form scrolls. */
 function ProfileForm({ customer }: { customer: Customer }) {
@@ -66,8 +65,6 @@ export default function CustomerPage() {
   const f = useFormat();
   const { id = '' } = useParams();
   const query = useCustomer(id);
-  // TEMP-PANEL-PREVIEW
-  if (new URLSearchParams(window.location.search).has('panel')) return <Box style={{ flex: 1, overflow: 'auto' }}><Box w={340} p="sm" style={{ borderRight: '1px solid var(--mantine-color-default-border)' }}><CustomerPanel customerId={id} currentCaseId={new URLSearchParams(window.location.search).get('panel') ?? ''} /></Box></Box>;
 
   if (query.isPending)
     return (
