@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { apiAs, expectAccessible, launchBrowser, logins, newContext, signIn, startServer, type E2eServer } from './harness.ts';
+import { expect, test } from 'vitest';
+import { apiAs, expectAccessible, logins, newContext, signIn, storySetup } from './harness.ts';
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = storySetup();
 
 test('an agent opens a case from the inbox, replies, and sees the reply in the timeline; a note looks different; a draft survives a reload', async () => {
-  const charlotte = await apiAs(server, logins.charlotte);
+  const charlotte = await apiAs(env.server, logins.charlotte);
   const billing = charlotte.user.teams.find((t) => t.name === 'Billing')!;
   const created = await charlotte.call('POST', '/cases', {
     subject: 'E2E: charged twice for the March invoice',
@@ -25,7 +15,7 @@ test('an agent opens a case from the inbox, replies, and sees the reply in the t
     message: { body: 'Hello, I see the March invoice twice on my card statement.', direction: 'inbound' },
   });
 
-  const context = await newContext(browser, server);
+  const context = await newContext(env.browser, env.server);
   const page = await context.newPage();
   await signIn(page, logins.charlotte);
   await expectAccessible(page, 'inbox');
@@ -68,14 +58,14 @@ test('an agent opens a case from the inbox, replies, and sees the reply in the t
 });
 
 test('bulk assign: select cases in the unassigned view and assign them to me', async () => {
-  const charlotte = await apiAs(server, logins.charlotte);
+  const charlotte = await apiAs(env.server, logins.charlotte);
   const reservations = charlotte.user.teams.find((t) => t.name === 'Reservations')!;
   const numbers: number[] = [];
   for (const subject of ['E2E bulk: room change request', 'E2E bulk: late check-out']) {
     const c = await charlotte.call('POST', '/cases', { subject, requester: { name: 'Kadri Tamm', email: 'kadri.e2e@example.com' }, channel: 'phone', teamId: reservations.id });
     numbers.push(c.number);
   }
-  const context = await newContext(browser, server);
+  const context = await newContext(env.browser, env.server);
   const page = await context.newPage();
   await signIn(page, logins.charlotte);
   await page.getByTestId('view-unassigned').click();
@@ -94,10 +84,10 @@ test('bulk assign: select cases in the unassigned view and assign them to me', a
 });
 
 test('search from anywhere with Ctrl+K finds a case by number and opens it; ? shows the shortcuts', async () => {
-  const charlotte = await apiAs(server, logins.charlotte);
+  const charlotte = await apiAs(env.server, logins.charlotte);
   const billing = charlotte.user.teams.find((t) => t.name === 'Billing')!;
   const c = await charlotte.call('POST', '/cases', { subject: 'E2E search: statement discrepancy', requester: { name: 'Mehmet Demir', email: 'mehmet.e2e@example.com' }, teamId: billing.id });
-  const context = await newContext(browser, server);
+  const context = await newContext(env.browser, env.server);
   const page = await context.newPage();
   await signIn(page, logins.charlotte);
   await page.keyboard.press('Control+k');
@@ -109,5 +99,6 @@ test('search from anywhere with Ctrl+K finds a case by number and opens it; ? sh
   await page.getByTestId('search-input').waitFor({ state: 'detached' });
   await page.keyboard.press('Shift+?');
   await page.getByRole('dialog').getByText(/keyboard shortcuts/i).first().waitFor();
+  await expectAccessible(page, 'shortcut help');
   await context.close();
 });

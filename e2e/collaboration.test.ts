@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { apiAs, launchBrowser, logins, newContext, signIn, startServer, type E2eServer } from './harness.ts';
+import { expect, test } from 'vitest';
+import { apiAs, logins, newContext, signIn, storySetup } from './harness.ts';
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = storySetup();
 
 const MARI = 'mari@demo.switchboard.dev';
 
 test('two agents on one case see each other, typing, and each other’s changes live; sending over an unseen change asks first', async () => {
-  const charlotte = await apiAs(server, logins.charlotte);
+  const charlotte = await apiAs(env.server, logins.charlotte);
   const billing = charlotte.user.teams.find((t) => t.name === 'Billing')!;
   const c = await charlotte.call('POST', '/cases', {
     subject: 'E2E collision: wrong price at the till',
@@ -26,8 +16,8 @@ test('two agents on one case see each other, typing, and each other’s changes 
     message: { body: 'The shelf said 19.99, the till charged 24.99.', direction: 'inbound' },
   });
 
-  const ctxA = await newContext(browser, server);
-  const ctxB = await newContext(browser, server);
+  const ctxA = await newContext(env.browser, env.server);
+  const ctxB = await newContext(env.browser, env.server);
   const a = await ctxA.newPage();
   const b = await ctxB.newPage();
   await signIn(a, logins.charlotte);
@@ -49,7 +39,7 @@ test('two agents on one case see each other, typing, and each other’s changes 
   // A starts a reply; meanwhile B changes the priority and adds a note.
   await a.getByTestId('composer-input').fill('We will refund the difference of 5.00.');
   const fresh = await charlotte.call('GET', `/cases/${c.id}`);
-  const mari = await apiAs(server, MARI);
+  const mari = await apiAs(env.server, MARI);
   await mari.call('PATCH', `/cases/${c.id}`, { priority: 'high' }, { 'if-match': `"${fresh.version}"` });
   await mari.call('POST', `/cases/${c.id}/entries`, { kind: 'note', body: 'Till 3 had the old price file.' });
 

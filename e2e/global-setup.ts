@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromiumPath } from './harness.ts';
+import { chromiumPath } from './chromium.ts';
 
 /** Builds the web app once (if its sources changed) and checks that Chromium is there. */
 export default function setup(): void {

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { apiAs, expectAccessible, launchBrowser, logins, newContext, signIn, startServer, type E2eServer } from './harness.ts';
+import { expect, test } from 'vitest';
+import { apiAs, expectAccessible, logins, newContext, signIn, storySetup } from './harness.ts';
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = storySetup();
 
 test('a wrong password gets a clear message; the sign-in page is accessible in light and dark', async () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    const context = await newContext(browser, server, { colorScheme });
+    const context = await newContext(env.browser, env.server, { colorScheme });
     const page = await context.newPage();
     await page.goto('/');
     await page.locator('input[type="email"]').fill(logins.charlotte);
@@ -29,7 +19,7 @@ test('a wrong password gets a clear message; the sign-in page is accessible in l
 });
 
 test('switch the interface to German and back; the choice is kept on the user', async () => {
-  const context = await newContext(browser, server);
+  const context = await newContext(env.browser, env.server);
   const page = await context.newPage();
   await signIn(page, logins.charlotte);
   expect(await page.getByTestId('view-mine').textContent()).toContain('My cases');
@@ -50,7 +40,7 @@ test('switch the interface to German and back; the choice is kept on the user', 
 });
 
 test('create a customer, then complete the missing fields during the contact', async () => {
-  const context = await newContext(browser, server);
+  const context = await newContext(env.browser, env.server);
   const page = await context.newPage();
   await signIn(page, logins.charlotte);
   await page.goto('/customers');
@@ -61,10 +51,17 @@ test('create a customer, then complete the missing fields during the contact', a
   await page.getByTestId('customer-page').waitFor();
   await page.getByTestId('missing-fields').waitFor();
   await expectAccessible(page, 'customer page');
+  // A new case with nothing filled in names every required field (checked for contrast, too).
+  await page.getByTestId('new-case').click();
+  await page.getByTestId('new-case-submit').click();
+  await expect.poll(() => page.getByTestId('new-case-modal').getByText(/required/i).count()).toBeGreaterThanOrEqual(2);
+  await expectAccessible(page, 'new case with errors');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('new-case-modal').waitFor({ state: 'hidden' });
   await page.getByTestId('missing-field-input-phone').fill('+372 5123 4567');
   await page.getByTestId('save-missing-fields').click();
   await page.getByTestId('missing-field-input-phone').waitFor({ state: 'detached' });
-  const charlotte = await apiAs(server, logins.charlotte);
+  const charlotte = await apiAs(env.server, logins.charlotte);
   const found = await charlotte.call('GET', '/customers?q=liis.poder.e2e');
   expect(found.items[0].phones.map((p: any) => p.phone)).toEqual(['+372 5123 4567']);
   expect(found.items[0].missingFields).not.toContain('phone');
@@ -72,7 +69,7 @@ test('create a customer, then complete the missing fields during the contact', a
 });
 
 test('an admin invites an agent, who sets a password from the link and is signed in', async () => {
-  const context = await newContext(browser, server);
+  const context = await newContext(env.browser, env.server);
   const page = await context.newPage();
   await signIn(page, logins.admin);
   await page.goto('/admin/users');
@@ -92,7 +89,7 @@ test('an admin invites an agent, who sets a password from the link and is signed
   }
   await context.close();
 
-  const invited = await newContext(browser, server);
+  const invited = await newContext(env.browser, env.server);
   const p = await invited.newPage();
   await p.goto(new URL(link).pathname);
   await p.getByTestId('invite-password').fill('a-long-new-password');
@@ -103,17 +100,17 @@ test('an admin invites an agent, who sets a password from the link and is signed
 });
 
 test('the supervisor sees the teams’ queues and who is working on what; agents do not', async () => {
-  const agent = await newContext(browser, server);
+  const agent = await newContext(env.browser, env.server);
   const a = await agent.newPage();
   await signIn(a, logins.charlotte);
-  const charlotte = await apiAs(server, logins.charlotte);
+  const charlotte = await apiAs(env.server, logins.charlotte);
   // A Billing case: Billing is one of the supervisor's teams and one of Charlotte's.
   const billing = charlotte.user.teams.find((t) => t.name === 'Billing')!;
   const open = await charlotte.call('GET', `/cases?view=all&teamId=${billing.id}&limit=1`);
   await a.goto(`/cases/${open.items[0].number}`);
   await a.getByTestId('composer-input').waitFor();
 
-  const context = await newContext(browser, server, { colorScheme: 'dark' });
+  const context = await newContext(env.browser, env.server, { colorScheme: 'dark' });
   const page = await context.newPage();
   await signIn(page, logins.supervisor);
   await page.getByTestId('nav-supervisor').click();
@@ -128,7 +125,7 @@ test('the supervisor sees the teams’ queues and who is working on what; agents
 });
 
 test('filters saved as a view appear in the sidebar with their count', async () => {
-  const context = await newContext(browser, server);
+  const context = await newContext(env.browser, env.server);
   const page = await context.newPage();
   await signIn(page, logins.charlotte);
   await page.goto('/inbox/all?status=pending');
@@ -137,7 +134,7 @@ test('filters saved as a view appear in the sidebar with their count', async () 
   await page.getByTestId('save-view-submit').click();
   const link = page.getByRole('link', { name: /Waiting on customers/ });
   await link.waitFor();
-  const charlotte = await apiAs(server, logins.charlotte);
+  const charlotte = await apiAs(env.server, logins.charlotte);
   const views = await charlotte.call('GET', '/views');
   const saved = views.items.find((v: any) => v.name === 'Waiting on customers');
   expect(saved.filters).toEqual({ statuses: ['pending'] });

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Center, Loader, MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -9,7 +10,7 @@ import { SessionProvider, useSessionQuery } from './auth/session.tsx';
 import { AppShellLayout } from './shell/app-shell.tsx';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { ErrorState } from './ui/error-state.tsx';
-import { cssVariablesResolver, theme } from './ui/theme.ts';
+import { cssVariablesResolver, localizedTheme } from './ui/theme.ts';
 
 const CasePage = lazy(() => import('./case/case-page.tsx').then((m) => ({ default: m.CasePage })));
 const CustomerPage = lazy(() => import('./customer/customer-page.tsx'));
@@ -67,6 +68,9 @@ function SignedIn() {
 }
 
 export function App() {
+  const { t } = useTranslation();
+  const closeLabel = t('actions.close');
+  const theme = useMemo(() => localizedTheme(closeLabel), [closeLabel]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
       <Notifications position="top-right" limit={4} />

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Divider, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Divider, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconLink } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,10 @@ import { ApiError, patch, post } from '../api/client.ts';
 import type { User } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { InviteLink } from './invite-link.tsx';
-import { notifyFailed, notifySaved } from './notify.ts';
+import { notifyFailed, notifySaved } from '../ui/notify.ts';
 import type { IssuedInvitation } from './types.ts';
 import { RoleSelect, TeamsSelect, UserLanguageSelect } from './user-fields.tsx';
+import { ModalActions } from '../ui/modal-actions.tsx';
 
 /** Changes a staff user (name, role, teams, language, active) and re-issues their invitation link. */
 export function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
@@ -41,7 +42,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   const self = user.id === me.id;
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('users.editTitle', { name: user.name })} size="lg">
+    <Modal opened onClose={onClose} title={t('users.editTitle', { name: user.name })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('users.email')} value={user.email} readOnly disabled description={t('users.emailFixed')} />
@@ -57,14 +58,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
             onChange={(e) => setActive(e.currentTarget.checked)}
             data-testid="user-active-switch"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="user-save">
-              {t('common:actions.save')}
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} loading={save.isPending} submitLabel={t('common:actions.save')} submitTestId="user-save" />
         </Stack>
       </form>
       {!self && (

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { Checkbox, Modal, NumberInput, Select, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fieldTypes } from '@switchboard/contracts/constants';
 import { ApiError, patch, post } from '../api/client.ts';
 import type { FieldDefinition } from '../api/types.ts';
-import { notifyFailed, notifySaved } from './notify.ts';
+import { notifyFailed, notifySaved } from '../ui/notify.ts';
+import { ModalActions } from '../ui/modal-actions.tsx';
 
 /** A key from a label: "Contract number" → "contract_number" (the admin may still change it). */
 function keyOf(label: string): string {
@@ -52,7 +53,7 @@ export function FieldModal({ entity, field, onClose }: { entity: FieldDefinition
   const title = field ? t('fields.editTitle', { name: field.label }) : t('fields.newTitle', { entity: t(`fields.entity.${entity}`) });
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={title} size="lg">
+    <Modal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput
@@ -124,14 +125,7 @@ export function FieldModal({ entity, field, onClose }: { entity: FieldDefinition
           {field && (
             <Switch label={t('fields.activeLabel')} description={t('fields.activeHint')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} data-testid="field-active" />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="field-save">
-              {field ? t('common:actions.save') : t('common:actions.create')}
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} loading={save.isPending} submitLabel={field ? t('common:actions.save') : t('common:actions.create')} submitTestId="field-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Code, Group, SegmentedControl, Skeleton, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Group, SegmentedControl, Table, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconStar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFields } from '../api/hooks.ts';
@@ -7,6 +7,7 @@ import type { FieldDefinition } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { ErrorState } from '../ui/error-state.tsx';
 import { FieldModal } from './field-modal.tsx';
+import { AdminTable } from './admin-table.tsx';
 
 type Entity = FieldDefinition['entity'];
 
@@ -42,33 +43,7 @@ export function FieldsTab() {
       {fields.isError ? (
         <ErrorState error={fields.error} onRetry={() => void fields.refetch()} />
       ) : (
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped highlightOnHover verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.label')}</Table.Th>
-                <Table.Th>{t('fields.key')}</Table.Th>
-                <Table.Th>{t('fields.type')}</Table.Th>
-                <Table.Th>{t('fields.options')}</Table.Th>
-                <Table.Th>{t('fields.important')}</Table.Th>
-                <Table.Th>{t('fields.position')}</Table.Th>
-                <Table.Th>{t('users.state')}</Table.Th>
-                {isAdmin && (
-                  <Table.Th>
-                    <VisuallyHidden>{t('actionsColumn')}</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {fields.isPending &&
-                Array.from({ length: 3 }, (_, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td colSpan={8}>
-                      <Skeleton h={24} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+        <AdminTable columns={[t('fields.label'), t('fields.key'), t('fields.type'), t('fields.options'), t('fields.important'), t('fields.position'), t('users.state')]} withActions={isAdmin} pending={fields.isPending} minWidth={820}>
               {fields.data?.map((field) => (
                 <Table.Tr key={field.id} data-testid="field-row" data-field-key={field.key}>
                   <Table.Td fw={500}>{field.label}</Table.Td>
@@ -107,9 +82,7 @@ export function FieldsTab() {
                   )}
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </AdminTable>
       )}
       {fields.data?.length === 0 && (
         <Text c="dimmed" size="sm" ta="center" py="lg">

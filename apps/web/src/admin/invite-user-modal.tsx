@@ -4,9 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../api/client.ts';
 import { InviteLink } from './invite-link.tsx';
-import { notifyFailed } from './notify.ts';
+import { notifyFailed } from '../ui/notify.ts';
 import type { CreatedUser } from './types.ts';
 import { RoleSelect, TeamsSelect, UserLanguageSelect } from './user-fields.tsx';
+import { ModalActions } from '../ui/modal-actions.tsx';
 
 interface Draft {
   name: string;
@@ -65,14 +66,7 @@ function InviteForm({ onClose }: { onClose: () => void }) {
         <RoleSelect value={draft.role} onChange={(role) => set({ role })} error={fieldError('role')} testId="invite-role" />
         <TeamsSelect value={draft.teamIds} onChange={(teamIds) => set({ teamIds })} error={fieldError('teamIds')} testId="invite-teams" />
         <UserLanguageSelect value={draft.language} onChange={(language) => set({ language })} testId="invite-language" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} data-testid="invite-submit">
-            {t('invite.submit')}
-          </Button>
-        </Group>
+        <ModalActions onCancel={onClose} loading={create.isPending} submitLabel={t('invite.submit')} submitTestId="invite-submit" />
       </Stack>
     </form>
   );
@@ -82,7 +76,7 @@ function InviteForm({ onClose }: { onClose: () => void }) {
 export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('admin');
   return (
-    <Modal opened={opened} onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('invite.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('invite.title')} size="lg">
       {opened && <InviteForm onClose={onClose} />}
     </Modal>
   );

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { statuses } from '@switchboard/contracts/constants';
 import { ApiError, patch, post } from '../api/client.ts';
 import type { CustomStatus } from '../api/types.ts';
-import { notifyFailed, notifySaved } from './notify.ts';
+import { notifyFailed, notifySaved } from '../ui/notify.ts';
+import { ModalActions } from '../ui/modal-actions.tsx';
 
 /** Adds a custom status, or renames, reorders or retires one (its category stays: cases count by it). */
 export function StatusModal({ status, onClose }: { status: CustomStatus | null; onClose: () => void }) {
@@ -35,7 +36,7 @@ export function StatusModal({ status, onClose }: { status: CustomStatus | null; 
   };
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={status ? t('statuses.editTitle', { name: status.name }) : t('statuses.newTitle')}>
+    <Modal opened onClose={onClose} title={status ? t('statuses.editTitle', { name: status.name }) : t('statuses.newTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('statuses.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} data-testid="status-name" data-autofocus />
@@ -65,14 +66,7 @@ export function StatusModal({ status, onClose }: { status: CustomStatus | null; 
           {status && (
             <Switch label={t('statuses.activeLabel')} description={t('statuses.activeHint')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} data-testid="status-active" />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="status-save">
-              {status ? t('common:actions.save') : t('common:actions.create')}
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} loading={save.isPending} submitLabel={status ? t('common:actions.save') : t('common:actions.create')} submitTestId="status-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Skeleton, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useStatuses } from '../api/hooks.ts';
@@ -8,6 +8,7 @@ import { useSession } from '../auth/session.tsx';
 import { StatusBadge } from '../ui/badges.tsx';
 import { ErrorState } from '../ui/error-state.tsx';
 import { StatusModal } from './status-modal.tsx';
+import { AdminTable } from './admin-table.tsx';
 
 /** Admin → Custom statuses: finer steps ("Waiting for parts") that each count as one of the six statuses. */
 export function StatusesTab() {
@@ -30,30 +31,7 @@ export function StatusesTab() {
           </Button>
         )}
       </Group>
-      <Table.ScrollContainer minWidth={600}>
-        <Table striped highlightOnHover verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('statuses.name')}</Table.Th>
-              <Table.Th>{t('statuses.category')}</Table.Th>
-              <Table.Th>{t('fields.position')}</Table.Th>
-              <Table.Th>{t('users.state')}</Table.Th>
-              {isAdmin && (
-                <Table.Th>
-                  <VisuallyHidden>{t('actionsColumn')}</VisuallyHidden>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {statuses.isPending &&
-              Array.from({ length: 3 }, (_, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td colSpan={5}>
-                    <Skeleton h={24} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+      <AdminTable columns={[t('statuses.name'), t('statuses.category'), t('fields.position'), t('users.state')]} withActions={isAdmin} pending={statuses.isPending} minWidth={600}>
             {statuses.data?.map((s) => (
               <Table.Tr key={s.id} data-testid="status-row" data-status-id={s.id}>
                 <Table.Td fw={500}>{s.name}</Table.Td>
@@ -75,9 +53,7 @@ export function StatusesTab() {
                 )}
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      </AdminTable>
       {statuses.data?.length === 0 && (
         <Text c="dimmed" size="sm" ta="center" py="lg">
           {t('statuses.none')}

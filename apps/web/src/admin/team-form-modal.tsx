@@ -7,7 +7,7 @@ import { put } from '../api/client.ts';
 import { useFields } from '../api/hooks.ts';
 import type { FieldDefinition, Team, TeamForm } from '../api/types.ts';
 import { ErrorState } from '../ui/error-state.tsx';
-import { notifyFailed, notifySaved } from './notify.ts';
+import { notifyFailed, notifySaved } from '../ui/notify.ts';
 import { teamFormKey, useTeamForm } from './queries.ts';
 
 interface Entry {
@@ -99,7 +99,7 @@ export function TeamFormModal({ team, onClose }: { team: Team; onClose: () => vo
   const fields = useFields('case');
   const error = form.error ?? fields.error;
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('teamForm.title', { name: team.name })} size="lg">
+    <Modal opened onClose={onClose} title={t('teamForm.title', { name: team.name })} size="lg">
       {error ? (
         <ErrorState error={error} onRetry={() => void Promise.all([form.refetch(), fields.refetch()])} />
       ) : form.data && fields.data ? (

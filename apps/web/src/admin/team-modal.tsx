@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, MultiSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Modal, MultiSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, patch, post } from '../api/client.ts';
 import type { Team } from '../api/types.ts';
-import { notifyFailed, notifySaved } from './notify.ts';
+import { notifyFailed, notifySaved } from '../ui/notify.ts';
 import { useAllUsers } from './queries.ts';
+import { ModalActions } from '../ui/modal-actions.tsx';
 
 /** Creates a team (team = null) or renames one and replaces its members. */
 export function TeamModal({ team, onClose }: { team: Team | null; onClose: () => void }) {
@@ -40,7 +41,7 @@ export function TeamModal({ team, onClose }: { team: Team | null; onClose: () =>
   };
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={team ? t('teams.editTitle', { name: team.name }) : t('teams.newTitle')} size="lg">
+    <Modal opened onClose={onClose} title={team ? t('teams.editTitle', { name: team.name }) : t('teams.newTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('teams.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} data-testid="team-name" data-autofocus />
@@ -65,14 +66,7 @@ export function TeamModal({ team, onClose }: { team: Team | null; onClose: () =>
             data-testid="team-members"
             comboboxProps={{ withinPortal: true }}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="team-save">
-              {team ? t('common:actions.save') : t('common:actions.create')}
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} loading={save.isPending} submitLabel={team ? t('common:actions.save') : t('common:actions.create')} submitTestId="team-save" />
         </Stack>
       </form>
     </Modal>

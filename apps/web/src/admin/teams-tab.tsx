@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Skeleton, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconForms, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useTeams } from '../api/hooks.ts';
@@ -9,6 +9,7 @@ import { useFormat } from '../i18n/format.ts';
 import { ErrorState } from '../ui/error-state.tsx';
 import { TeamFormModal } from './team-form-modal.tsx';
 import { TeamModal } from './team-modal.tsx';
+import { AdminTable } from './admin-table.tsx';
 
 /** Admin → Teams: the departments, their members, and the case fields each one's form asks for. */
 export function TeamsTab() {
@@ -31,29 +32,7 @@ export function TeamsTab() {
           </Button>
         </Group>
       )}
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped highlightOnHover verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('teams.name')}</Table.Th>
-              <Table.Th>{t('teams.description')}</Table.Th>
-              <Table.Th>{t('teams.members')}</Table.Th>
-              {isAdmin && (
-                <Table.Th>
-                  <VisuallyHidden>{t('actionsColumn')}</VisuallyHidden>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {teams.isPending &&
-              Array.from({ length: 3 }, (_, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td colSpan={4}>
-                    <Skeleton h={24} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+      <AdminTable columns={[t('teams.name'), t('teams.description'), t('teams.members')]} withActions={isAdmin} pending={teams.isPending} minWidth={720}>
             {teams.data?.map((team) => (
               <Table.Tr key={team.id} data-testid="team-row" data-team-id={team.id}>
                 <Table.Td fw={500}>{team.name}</Table.Td>
@@ -85,9 +64,7 @@ export function TeamsTab() {
                 )}
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      </AdminTable>
       {teams.data?.length === 0 && (
         <Text c="dimmed" size="sm" ta="center" py="lg">
           {t('teams.none')}

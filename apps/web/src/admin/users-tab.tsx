@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Skeleton, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/types.ts';
@@ -9,6 +9,7 @@ import { ErrorState } from '../ui/error-state.tsx';
 import { EditUserModal } from './edit-user-modal.tsx';
 import { InviteUserModal } from './invite-user-modal.tsx';
 import { useAllUsers } from './queries.ts';
+import { AdminTable } from './admin-table.tsx';
 
 const roleColor: Record<string, string> = { admin: 'grape', supervisor: 'teal', agent: 'blue' };
 
@@ -46,32 +47,7 @@ export function UsersTab() {
           </Button>
         )}
       </Group>
-      <Table.ScrollContainer minWidth={860}>
-        <Table striped highlightOnHover verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('users.name')}</Table.Th>
-              <Table.Th>{t('users.email')}</Table.Th>
-              <Table.Th>{t('users.role')}</Table.Th>
-              <Table.Th>{t('users.teams')}</Table.Th>
-              <Table.Th>{t('users.state')}</Table.Th>
-              <Table.Th>{t('users.language')}</Table.Th>
-              {isAdmin && (
-                <Table.Th>
-                  <VisuallyHidden>{t('actionsColumn')}</VisuallyHidden>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.isPending &&
-              Array.from({ length: 4 }, (_, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td colSpan={isAdmin ? 7 : 6}>
-                    <Skeleton h={24} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+      <AdminTable columns={[t('users.name'), t('users.email'), t('users.role'), t('users.teams'), t('users.state'), t('users.language')]} withActions={isAdmin} pending={users.isPending} minWidth={860} skeletonRows={4}>
             {shown.map((u) => (
               <Table.Tr key={u.id} data-testid="user-row" data-user-id={u.id} data-email={u.email}>
                 <Table.Td fw={500}>{u.name}</Table.Td>
@@ -110,9 +86,7 @@ export function UsersTab() {
                 )}
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      </AdminTable>
       {users.data && shown.length === 0 && (
         <Text c="dimmed" size="sm" ta="center" py="lg">
           {t('users.none')}

@@ -222,7 +222,7 @@ function NewCaseForm({ onClose }: { onClose: () => void }) {
 export function NewCaseModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('forms');
   return (
-    <Modal opened={opened} onClose={onClose} closeButtonProps={{ 'aria-label': t('common:actions.close') }} title={t('newCase.title')} size="xl" data-testid="new-case-modal">
+    <Modal opened={opened} onClose={onClose} title={t('newCase.title')} size="xl" data-testid="new-case-modal">
       {opened && <NewCaseForm onClose={onClose} />}
     </Modal>
   );

@@ -79,7 +79,7 @@ export default function CustomerPage() {
 
   return (
     // The padding is inside the scroller so the sticky save bar sits flush at its bottom edge.
-    <Box style={{ flex: 1, overflow: 'auto' }} data-testid="customer-page" className="sb-customer-scope">
+    <Box style={{ flex: 1, overflow: 'auto' }} data-testid="customer-page">
       <Stack gap="md" maw={1400} p="md">
         <Breadcrumbs>
           <Anchor component={Link} to="/customers" size="sm">

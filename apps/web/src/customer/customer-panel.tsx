@@ -77,7 +77,7 @@ export function CustomerPanel({ customerId, currentCaseId }: { customerId: strin
   if (customer.mergedIntoId) return <CustomerPanel customerId={customer.mergedIntoId} {...(currentCaseId ? { currentCaseId } : {})} />;
 
   return (
-    <Stack gap="sm" data-testid="customer-panel" data-customer-id={customer.id} className="sb-customer-scope">
+    <Stack gap="sm" data-testid="customer-panel" data-customer-id={customer.id}>
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <Avatar color="teal" radius="xl" aria-hidden>
           {initials(customer.name)}

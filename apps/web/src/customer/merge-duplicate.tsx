@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get, post, type Page } from '../api/client.ts';
 import type { Customer } from '../api/types.ts';
-import { notify } from './notify.ts';
+import { notify } from '../ui/notify.ts';
 import { errorMessage } from '../ui/error-state.tsx';
 import { fieldError } from './form-values.ts';
 
@@ -98,7 +98,7 @@ export function MergeDuplicate({ target }: { target: Customer }) {
       <Button variant="default" leftSection={<IconArrowMerge size={16} />} onClick={() => setOpened(true)} data-testid="merge-duplicate">
         {t('merge.button')}
       </Button>
-      <Modal opened={opened} onClose={close} title={source ? t('merge.confirmTitle') : t('merge.title', { name: target.name })} size="lg" closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
+      <Modal opened={opened} onClose={close} title={source ? t('merge.confirmTitle') : t('merge.title', { name: target.name })} size="lg">
         {!source ? (
           <FindDuplicate target={target} onPick={setSource} />
         ) : (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFields } from '../api/hooks.ts';
 import type { Customer, UpdateCustomerBody } from '../api/types.ts';
 import type { Language } from '../i18n/index.ts';
-import { notify } from './notify.ts';
+import { notify } from '../ui/notify.ts';
 import { errorMessage } from '../ui/error-state.tsx';
 import { CustomFieldInput, LanguageSelect, TimeZoneSelect } from './field-inputs.tsx';
 import './customer.css';

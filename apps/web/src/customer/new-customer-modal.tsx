@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { post } from '../api/client.ts';
 import type { Customer } from '../api/types.ts';
-import { notify } from './notify.ts';
+import { notify } from '../ui/notify.ts';
 import { errorMessage } from '../ui/error-state.tsx';
 import './customer.css';
 import { CustomerFormFields } from './customer-form.tsx';
@@ -40,7 +40,7 @@ function NewCustomerForm({ initial, onClose }: { initial: CustomerFormValues; on
   return (
     <form
       data-testid="new-customer-form"
-      className="sb-customer-scope"
+     
       onSubmit={(e) => {
         e.preventDefault();
         // Cleaned rows go on screen first so `emails.1`-style errors point at the right input.
@@ -78,7 +78,7 @@ function NewCustomerForm({ initial, onClose }: { initial: CustomerFormValues; on
 export function NewCustomerModal({ opened, onClose, initialSearch = '' }: { opened: boolean; onClose: () => void; initialSearch?: string }) {
   const { t } = useTranslation('customer');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('create.title')} size="xl" closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
+    <Modal opened={opened} onClose={onClose} title={t('create.title')} size="xl">
       {/* Mounted only while open: every opening starts with a fresh form. */}
       {opened && <NewCustomerForm initial={valuesFromSearch(initialSearch)} onClose={onClose} />}
     </Modal>

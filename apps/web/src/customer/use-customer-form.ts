@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import type { Customer } from '../api/types.ts';
-import { notify } from './notify.ts';
+import { notify } from '../ui/notify.ts';
 import { errorMessage } from '../ui/error-state.tsx';
 import { changedBody, clean, rebase, valuesFromCustomer, type CustomerFormValues } from './form-values.ts';
 import { useUpdateCustomer } from './queries.ts';

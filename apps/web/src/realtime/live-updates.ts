@@ -9,7 +9,8 @@ export function patchCase(qc: QueryClient, updated: Case): void {
   // The case screen loads a case by its number (the address agents share), so both keys are kept.
   for (const key of [updated.id, String(updated.number)]) qc.setQueryData<Case>(['case', key], (old) => (old && old.version > updated.version ? old : updated));
   qc.setQueriesData<InfiniteData<Page<Case>>>({ queryKey: ['cases'] }, (data) => {
-    if (!data) return data;
+    // Only paged (infinite) lists live under ['cases']; anything else is left alone.
+    if (!data || !Array.isArray(data.pages)) return data;
     let changed = false;
     const pages = data.pages.map((p) => ({
       ...p,

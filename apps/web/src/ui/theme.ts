@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, mergeThemeOverrides, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -16,6 +16,24 @@ export const theme = createTheme({
   },
 });
 
+/**
+ * The theme in the interface language: close buttons of modals, drawers and notifications get a
+ * name (Mantine leaves them unnamed), and notification text stays at full contrast.
+ */
+export function localizedTheme(closeLabel: string): MantineThemeOverride {
+  const closeButtonProps = { 'aria-label': closeLabel };
+  return mergeThemeOverrides(
+    theme,
+    createTheme({
+      components: {
+        Modal: { defaultProps: { closeButtonProps } },
+        Drawer: { defaultProps: { closeButtonProps } },
+        Notification: { defaultProps: { closeButtonProps }, styles: { description: { color: 'var(--mantine-color-text)' } } },
+      },
+    }),
+  );
+}
+
 const tinted = ['blue', 'red', 'orange', 'yellow', 'green', 'teal', 'grape', 'violet', 'cyan', 'gray', 'indigo', 'pink', 'lime'];
 
 const darkText: Record<string, string> = { teal: '#05533d', green: '#1e5b28', lime: '#3f5f0f', yellow: '#6b4300', orange: '#8a3a06', cyan: '#0a4f5c', grape: '#6a1b7a', pink: '#8c1d4f' };
@@ -27,6 +45,7 @@ const darkText: Record<string, string> = { teal: '#05533d', green: '#1e5b28', li
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
     ...Object.fromEntries(tinted.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`])),
@@ -36,6 +55,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-anchor': 'var(--mantine-color-blue-9)',
   },
   dark: {
+    '--mantine-color-error': 'var(--mantine-color-red-4)',
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
     '--mantine-color-placeholder': 'var(--mantine-color-dark-2)',
     ...Object.fromEntries(tinted.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-2)`])),
