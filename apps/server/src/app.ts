@@ -3,6 +3,9 @@ import type { Config } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import { migrate, openDb, type Db } from './platform/db/index.ts';
 import { EventBus } from './platform/events/bus.ts';
+import { JobQueue, type AnyJobDefinition } from './platform/jobs/index.ts';
+import { platformJobs, jobRoutes } from './platform/jobs/routes.ts';
+import { mailJobs } from './platform/mail/index.ts';
 import { createHttpServer, mountRoutes } from './platform/http/server.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
 import type { RouteSpec } from './platform/http/routes.ts';
@@ -16,6 +19,9 @@ import { actorFor, identityRoutes, invitationRoutes, makeAuthenticator } from '.
 import { notificationRoutes } from './modules/notifications/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
 import { supervisorRoutes } from './modules/supervisor/index.ts';
+import { slaJobs, slaRoutes } from './modules/sla/index.ts';
+import { routingJobs, routingRoutes } from './modules/routing/index.ts';
+import { automationJobs, automationRoutes } from './modules/automation/index.ts';
 import { operationsRoutes } from './operations.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -33,7 +39,14 @@ export const allRoutes: readonly RouteSpec[] = [
   ...searchRoutes,
   ...notificationRoutes,
   ...supervisorRoutes,
+  ...routingRoutes,
+  ...slaRoutes,
+  ...automationRoutes,
+  ...jobRoutes,
 ];
+
+/** Every job kind: durable event subscribers, timers and recurring work of all modules. */
+export const allJobs: readonly AnyJobDefinition[] = [...platformJobs, ...mailJobs, ...routingJobs, ...slaJobs, ...automationJobs];
 
 export interface App {
   http: FastifyInstance;
@@ -55,7 +68,11 @@ export async function buildApp(config: Config, existingDb?: Db): Promise<App> {
     throw err;
   }
   const events = new EventBus(db, http.log, metrics);
-  const ctx: AppContext = { config, db, log: http.log, events, metrics, presence: new PresenceRegistry() };
+  const jobs = new JobQueue(db, http.log, metrics, { concurrency: config.JOBS_CONCURRENCY, pollMs: config.JOBS_POLL_MS });
+  jobs.register(allJobs);
+  events.durableSubscribers = (type) => jobs.jobsForEvent(type);
+  events.onJobsEnqueued = () => jobs.wake();
+  const ctx: AppContext = { config, db, log: http.log, events, metrics, presence: new PresenceRegistry(), jobs };
   await events.start();
   const authenticate = makeAuthenticator(ctx);
 
@@ -71,6 +88,8 @@ export async function buildApp(config: Config, existingDb?: Db): Promise<App> {
     reloadActor: (actor) => actorFor(db, actor.id, actor.via),
   });
 
+  await jobs.start(ctx);
+
   let closed = false;
   return {
     http,
@@ -80,6 +99,7 @@ export async function buildApp(config: Config, existingDb?: Db): Promise<App> {
       closed = true;
       await stopGateway();
       await http.close();
+      await jobs.stop();
       await events.stop();
       if (!existingDb) await db.close();
     },

@@ -7,3 +7,7 @@ export * from './events.ts';
 export * from './attachments.ts';
 export * from './notifications.ts';
 export * from './supervisor.ts';
+export * from './sla.ts';
+export * from './routing.ts';
+export * from './automation.ts';
+export * from './jobs.ts';

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { EventBus } from './events/bus.ts';
+import type { JobQueue } from './jobs/index.ts';
 import type { Metrics } from './metrics.ts';
 import type { PresenceRegistry } from './realtime/presence.ts';
 
@@ -14,6 +15,8 @@ export interface AppContext {
   readonly metrics: Metrics;
   /** Who is viewing which case right now, across instances (fed by the realtime gateway). */
   readonly presence: PresenceRegistry;
+  /** Durable jobs and timers: enqueue in a transaction, run once on some instance. */
+  readonly jobs: JobQueue;
 }
 
 /** The principal a request acts as, resolved by the identity module. */

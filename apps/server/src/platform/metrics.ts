@@ -25,6 +25,19 @@ export function createMetrics() {
       labelNames: ['type'] as const,
       registers: [registry],
     }),
+    jobsFinished: new Counter({
+      name: 'switchboard_jobs_finished_total',
+      help: 'Jobs run on this instance by name and outcome (done, retry, dead)',
+      labelNames: ['name', 'outcome'] as const,
+      registers: [registry],
+    }),
+    jobStartDelay: new Histogram({
+      name: 'switchboard_job_start_delay_seconds',
+      help: 'Time from a job being due to a worker starting it',
+      labelNames: ['name'] as const,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [registry],
+    }),
     realtimeConnections: new Gauge({
       name: 'switchboard_realtime_connections',
       help: 'Open WebSocket connections on this instance',

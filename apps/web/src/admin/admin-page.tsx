@@ -1,18 +1,30 @@
 import type { ReactNode } from 'react';
 import { Box, Tabs, Title } from '@mantine/core';
-import { IconForms, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBolt, IconClockHour4, IconForms, IconGauge, IconListCheck, IconRoute, IconTags, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
 import { FieldsTab } from './fields-tab.tsx';
 import { StatusesTab } from './statuses-tab.tsx';
 import { TeamsTab } from './teams-tab.tsx';
 import { UsersTab } from './users-tab.tsx';
+import { BusinessHoursTab } from './business-hours-tab.tsx';
+import { SlaTab } from './sla-tab.tsx';
+import { RoutingTab } from './routing-tab.tsx';
+import { AutomationTab } from './automation-tab.tsx';
+import { WebhooksTab } from './webhooks-tab.tsx';
+import { JobsTab } from './jobs-tab.tsx';
 
 const sections: { value: string; icon: typeof IconUsers; element: ReactNode }[] = [
   { value: 'users', icon: IconUsers, element: <UsersTab /> },
   { value: 'teams', icon: IconUsersGroup, element: <TeamsTab /> },
   { value: 'fields', icon: IconForms, element: <FieldsTab /> },
   { value: 'statuses', icon: IconTags, element: <StatusesTab /> },
+  { value: 'routing', icon: IconRoute, element: <RoutingTab /> },
+  { value: 'business-hours', icon: IconClockHour4, element: <BusinessHoursTab /> },
+  { value: 'sla', icon: IconGauge, element: <SlaTab /> },
+  { value: 'automation', icon: IconBolt, element: <AutomationTab /> },
+  { value: 'webhooks', icon: IconWebhook, element: <WebhooksTab /> },
+  { value: 'jobs', icon: IconListCheck, element: <JobsTab /> },
 ];
 
 /** One administration section; the tab follows the URL so every section can be linked to. */
@@ -39,7 +51,7 @@ function AdminSections() {
   );
 }
 
-/** Administration (/admin/*): agents, teams with their forms, custom fields and custom statuses. */
+/** Administration (/admin/*): agents, teams and forms, fields, statuses, routing, SLAs, automation, webhooks, jobs. */
 export default function AdminPage() {
   const { t } = useTranslation('admin');
   return (

@@ -70,25 +70,45 @@ export class EventBus {
     return () => this.subscribers.delete(subscriber);
   }
 
+  /**
+   * Where durable subscribers come from: job kinds to enqueue for an event type, in the event's
+   * own transaction (set by the job queue).
+   */
+  durableSubscribers: (type: string) => { names: string[]; maxAttempts: number[] } = () => ({ names: [], maxAttempts: [] });
+  /** Called after a commit that enqueued jobs for events (PGlite has no NOTIFY to wake its worker). */
+  onJobsEnqueued: () => void = () => {};
+
   /** Writes an event in the transaction; it is delivered only if the transaction commits. */
   async emit(tx: Tx, event: NewEvent): Promise<void> {
-    const values = [event.type, event.actorId, JSON.stringify(event.audience), JSON.stringify(event.payload)];
+    const jobs = this.durableSubscribers(event.type);
+    const values: unknown[] = [event.type, event.actorId, JSON.stringify(event.audience), JSON.stringify(event.payload)];
+    // One statement: the event row, and a job per durable subscriber carrying the event.
+    let jobsCte = '';
+    if (jobs.names.length > 0) {
+      values.push(jobs.names, jobs.maxAttempts);
+      jobsCte = `, j as (insert into jobs (name, payload, max_attempts)
+          select s.name, jsonb_build_object('eventId', e.id, 'type', e.type, 'actorId', e.actor_id, 'payload', e.payload), s.max_attempts
+          from e, unnest($5::text[], $6::int[]) as s(name, max_attempts) returning 1)`;
+    }
+    const jobCount = jobsCte ? '(select count(*) from j)' : '0';
     if (this.db.kind === 'postgres') {
-      // One round trip: the notification is queued with the insert and delivered on commit.
+      // The notifications are queued with the inserts and delivered on commit.
       await tx.query(
-        `with e as (insert into events (type, actor_id, audience, payload) values ($1, $2, $3::jsonb, $4::jsonb) returning id)
-         select pg_notify('${CHANNEL}', e.id::text) from e`,
+        `with e as (insert into events (type, actor_id, audience, payload) values ($1, $2, $3::jsonb, $4::jsonb) returning id, type, actor_id, payload)${jobsCte}
+         select pg_notify('${CHANNEL}', e.id::text), ${jobCount} as jobs${jobsCte ? `, pg_notify('switchboard_jobs', '')` : ''} from e`,
         values,
       );
       return;
     }
     const { rows } = await tx.query<EventRow>(
-      `insert into events (type, actor_id, audience, payload) values ($1, $2, $3::jsonb, $4::jsonb)
-       returning id, type, actor_id, audience, payload, created_at`,
+      `with e as (insert into events (type, actor_id, audience, payload) values ($1, $2, $3::jsonb, $4::jsonb)
+         returning id, type, actor_id, audience, payload, created_at)${jobsCte}
+       select e.*, ${jobCount} as jobs from e`,
       values,
     );
     const row = rows[0]!;
     tx.afterCommit(() => this.dispatch(toEvent(row)));
+    if (jobsCte) tx.afterCommit(() => this.onJobsEnqueued());
   }
 
   async start(): Promise<void> {

@@ -1,0 +1,444 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from '../context.ts';
+import type { Db, Tx } from '../db/index.ts';
+import type { Metrics } from '../metrics.ts';
+import { PermanentJobError, type AnyJobDefinition, type EnqueueOptions, type JobRun } from './define-job.ts';
+import { nextCronRun, validateCron } from './cron.ts';
+
+const WAKE_CHANNEL = 'switchboard_jobs';
+/** A claimed job stays this worker's for this long; renewed every third of it while it runs. */
+const LEASE_MS = 60_000;
+const DEFAULT_ATTEMPTS = 8;
+const DEFAULT_BACKOFF_MS = 2_000;
+const MAX_BACKOFF_MS = 3_600_000;
+
+export interface JobQueueOptions {
+  /** Jobs one instance runs at the same time; 0 turns the worker off (enqueueing still works). */
+  concurrency: number;
+  /** How often to look for due jobs without a wake-up (delayed jobs, other instances' timers). */
+  pollMs: number;
+}
+
+export interface JobRow {
+  id: number;
+  name: string;
+  key: string | null;
+  payload: unknown;
+  state: 'queued' | 'running' | 'dead';
+  runAt: string;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface JobStats {
+  name: string;
+  queued: number;
+  running: number;
+  dead: number;
+  /** run_at of the oldest due queued job, if any: how long the queue is behind. */
+  oldestDueAt: string | null;
+}
+
+interface ClaimedRow {
+  id: number;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+  run_at: Date;
+}
+
+interface StoredRow {
+  id: number;
+  name: string;
+  key: string | null;
+  payload: unknown;
+  state: JobRow['state'];
+  run_at: Date;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+}
+
+const toJobRow = (r: StoredRow): JobRow => ({
+  id: r.id,
+  name: r.name,
+  key: r.key,
+  payload: r.payload,
+  state: r.state,
+  runAt: r.run_at.toISOString(),
+  attempts: r.attempts,
+  maxAttempts: r.max_attempts,
+  lastError: r.last_error,
+  createdAt: r.created_at.toISOString(),
+  finishedAt: r.finished_at?.toISOString() ?? null,
+});
+
+class LeaseLost extends Error {}
+
+/** Exponential backoff with ±20 % jitter, so retries of many failed jobs do not arrive together. */
+export function backoffDelay(baseMs: number, attempt: number, random = Math.random()): number {
+  const raw = Math.min(baseMs * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
+  return Math.round(raw * (0.8 + 0.4 * random));
+}
+
+const errorText = (err: unknown): string => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 4000);
+
+/**
+ * The job queue and worker of one instance. Jobs are rows: enqueued in the caller's transaction
+ * (so a job exists exactly when the change that asked for it committed), claimed with
+ * `FOR UPDATE SKIP LOCKED` under a lease (so each runs on one worker; a dead worker's lease runs
+ * out and the job is retried), deleted when done, kept as `dead` when its tries are used up.
+ */
+export class JobQueue {
+  private readonly defs = new Map<string, AnyJobDefinition>();
+  private readonly byEvent = new Map<string, string[]>();
+  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private ctx: AppContext | undefined;
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private started = false;
+  private stopping = false;
+  private claiming = false;
+  private again = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private nextWake: { at: number; timer: NodeJS.Timeout } | undefined;
+  private stopListening: (() => Promise<void>) | undefined;
+  private lastMaintenance = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: FastifyBaseLogger,
+    private readonly metrics: Metrics,
+    private readonly options: JobQueueOptions,
+  ) {}
+
+  /** Declares job kinds (before start). Names must be unique. */
+  register(defs: readonly AnyJobDefinition[]): void {
+    for (const def of defs) {
+      if (this.defs.has(def.name)) throw new Error(`job ${def.name} is defined twice`);
+      if (def.cron) validateCron(def.name, def.cron, def.timeZone);
+      this.defs.set(def.name, def);
+      for (const type of def.events ?? []) this.byEvent.set(type, [...(this.byEvent.get(type) ?? []), def.name]);
+    }
+  }
+
+  /** Job kinds to enqueue for a domain event of this type, with their attempt limits. */
+  jobsForEvent(type: string): { names: string[]; maxAttempts: number[] } {
+    const names = this.byEvent.get(type) ?? [];
+    return { names, maxAttempts: names.map((n) => this.defs.get(n)?.maxAttempts ?? DEFAULT_ATTEMPTS) };
+  }
+
+  /** Enqueues a job in the transaction: it exists (and runs) only if the transaction commits. */
+  async enqueue<P>(tx: Tx, job: AnyJobDefinition | string, payload: P, options: EnqueueOptions = {}): Promise<void> {
+    const name = typeof job === 'string' ? job : job.name;
+    const def = this.defs.get(name) ?? (typeof job === 'string' ? undefined : job);
+    if (!def) throw new Error(`unknown job ${name}`);
+    const parsed = def.payload.parse(payload);
+    const runAt = options.runAt ?? (options.delayMs ? new Date(Date.now() + options.delayMs) : null);
+    const conflict = options.key
+      ? options.replace
+        ? `on conflict (name, key) where state = 'queued' and key is not null do update set payload = excluded.payload, run_at = excluded.run_at, max_attempts = excluded.max_attempts`
+        : `on conflict (name, key) where state = 'queued' and key is not null do nothing`
+      : '';
+    const params = [name, options.key ?? null, JSON.stringify(parsed ?? {}), runAt, options.maxAttempts ?? def.maxAttempts ?? DEFAULT_ATTEMPTS];
+    const insert = `insert into jobs (name, key, payload, run_at, max_attempts) values ($1, $2, $3::jsonb, coalesce($4::timestamptz, now()), $5) ${conflict}`;
+    if (this.db.kind === 'postgres' && !runAt) {
+      // The wake-up is delivered on commit, to every instance; duplicates in one transaction fold into one.
+      await tx.query(`with j as (${insert} returning 1) select pg_notify('${WAKE_CHANNEL}', '') from j`, params);
+    } else {
+      await tx.query(insert, params);
+    }
+    if (this.db.kind === 'pglite' || runAt) tx.afterCommit(() => this.wakeAt(runAt ?? new Date()));
+  }
+
+  /** Enqueues many jobs of one kind, due now, in one statement (no keys). */
+  async enqueueMany<P>(tx: Tx, job: AnyJobDefinition, payloads: readonly P[]): Promise<void> {
+    if (payloads.length === 0) return;
+    const json = payloads.map((p) => JSON.stringify(job.payload.parse(p) ?? {}));
+    await tx.query(
+      `insert into jobs (name, payload, max_attempts) select $1, p::jsonb, $3 from unnest($2::text[]) as p`,
+      [job.name, json, job.maxAttempts ?? DEFAULT_ATTEMPTS],
+    );
+    if (this.db.kind === 'postgres') await tx.query(`select pg_notify('${WAKE_CHANNEL}', '')`);
+    else tx.afterCommit(() => this.wake());
+  }
+
+  /** Removes a queued job by key (a timer that is no longer needed). Returns how many went. */
+  async cancel(tx: Tx, job: AnyJobDefinition | string, key: string): Promise<number> {
+    const name = typeof job === 'string' ? job : job.name;
+    const { rowCount } = await tx.query(`delete from jobs where name = $1 and key = $2 and state = 'queued'`, [name, key]);
+    return rowCount;
+  }
+
+  /** Starts the worker and the scheduler of recurring jobs. */
+  async start(ctx: AppContext): Promise<void> {
+    this.ctx = ctx;
+    if (this.options.concurrency <= 0) return;
+    this.started = true;
+    await this.syncSchedules();
+    if (this.db.kind === 'pglite') {
+      // One process per folder: a job still marked running was left by a process that died.
+      await this.db.query(
+        `update jobs set state = 'queued', run_at = now(), locked_by = null, locked_until = null, last_error = 'worker stopped while running it' where state = 'running'`,
+      );
+    } else {
+      this.stopListening = await this.db.listen(WAKE_CHANNEL, () => this.wake(), { onReconnect: () => this.wake() });
+    }
+    this.pollTimer = setInterval(() => this.wake(), this.options.pollMs);
+    this.pollTimer.unref();
+    this.heartbeat = setInterval(() => void this.renewLeases(), LEASE_MS / 3);
+    this.heartbeat.unref();
+    this.wake();
+  }
+
+  /** Stops claiming, waits for running jobs to finish, stops listening. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.pollTimer);
+    clearInterval(this.heartbeat);
+    if (this.nextWake) clearTimeout(this.nextWake.timer);
+    await Promise.allSettled([...this.inFlight.values()]);
+    await this.stopListening?.();
+  }
+
+  /** Looks for due jobs now. */
+  wake(): void {
+    if (!this.started || this.stopping) return;
+    if (this.claiming) {
+      this.again = true;
+      return;
+    }
+    this.claiming = true;
+    void this.claimLoop().finally(() => {
+      this.claiming = false;
+    });
+  }
+
+  private wakeAt(at: Date): void {
+    const delay = at.getTime() - Date.now();
+    if (delay <= 5) return this.wake();
+    if (delay > this.options.pollMs) return; // the poll finds it
+    if (this.nextWake && this.nextWake.at <= at.getTime()) return;
+    if (this.nextWake) clearTimeout(this.nextWake.timer);
+    const timer = setTimeout(() => {
+      this.nextWake = undefined;
+      this.wake();
+    }, delay);
+    timer.unref();
+    this.nextWake = { at: at.getTime(), timer };
+  }
+
+  private async claimLoop(): Promise<void> {
+    try {
+      if (Date.now() - this.lastMaintenance > this.options.pollMs) {
+        this.lastMaintenance = Date.now();
+        await this.reapExpiredLeases();
+        await this.runDueSchedules();
+      }
+      do {
+        this.again = false;
+        const free = this.options.concurrency - this.inFlight.size;
+        if (free <= 0 || this.stopping) break;
+        const claimed = await this.claim(free);
+        for (const row of claimed) this.execute(row);
+        if (claimed.length === free) this.again = true;
+      } while (this.again && !this.stopping);
+    } catch (err) {
+      if (!this.stopping) this.log.error({ err }, 'job worker could not claim jobs');
+    }
+  }
+
+  private async claim(limit: number): Promise<ClaimedRow[]> {
+    const { rows } = await this.db.query<ClaimedRow>(
+      `update jobs set state = 'running', attempts = attempts + 1, locked_by = $1,
+              locked_until = now() + make_interval(secs => $2), started_at = now()
+       where id in (select id from jobs where state = 'queued' and run_at <= now() and name = any($3::text[])
+                    order by run_at, id limit $4 for update skip locked)
+       returning id, name, payload, attempts, max_attempts, run_at`,
+      [this.workerId, LEASE_MS / 1000, [...this.defs.keys()], limit],
+    );
+    return rows;
+  }
+
+  private execute(row: ClaimedRow): void {
+    const done = this.runOne(row).finally(() => {
+      this.inFlight.delete(row.id);
+      this.wake();
+    });
+    this.inFlight.set(row.id, done);
+  }
+
+  private async runOne(row: ClaimedRow): Promise<void> {
+    const def = this.defs.get(row.name)!;
+    this.metrics.jobStartDelay.observe({ name: row.name }, Math.max(0, Date.now() - row.run_at.getTime()) / 1000);
+    const run: JobRun = { id: row.id, name: row.name, attempt: row.attempts, maxAttempts: row.max_attempts, ctx: this.ctx! };
+    const parsed = def.payload.safeParse(row.payload);
+    if (!parsed.success) {
+      await this.fail(row, def, run, new PermanentJobError(`payload does not match: ${parsed.error.message}`), row.payload);
+      return;
+    }
+    try {
+      if (def.runInTransaction) {
+        await this.db.transaction(async (tx) => {
+          await def.runInTransaction!(tx, parsed.data, run);
+          const { rowCount } = await tx.query(`delete from jobs where id = $1 and locked_by = $2`, [row.id, this.workerId]);
+          if (rowCount === 0) throw new LeaseLost();
+        });
+      } else {
+        await def.run!(parsed.data, run);
+        await this.db.query(`delete from jobs where id = $1 and locked_by = $2`, [row.id, this.workerId]);
+      }
+      this.metrics.jobsFinished.inc({ name: row.name, outcome: 'done' });
+    } catch (err) {
+      if (err instanceof LeaseLost) {
+        this.log.warn({ jobId: row.id, job: row.name }, 'job lease lost; its changes were rolled back and another worker has it');
+        return;
+      }
+      await this.fail(row, def, run, err, parsed.data);
+    }
+  }
+
+  private async fail(row: ClaimedRow, def: AnyJobDefinition, run: JobRun, err: unknown, payload: unknown): Promise<void> {
+    const message = errorText(err);
+    const dead = err instanceof PermanentJobError || row.attempts >= row.max_attempts;
+    try {
+      if (dead) {
+        await this.db.transaction(async (tx) => {
+          const { rowCount } = await tx.query(
+            `update jobs set state = 'dead', last_error = $3, finished_at = now(), locked_by = null, locked_until = null where id = $1 and locked_by = $2`,
+            [row.id, this.workerId, message],
+          );
+          if (rowCount > 0) await def.onDead?.(tx, payload, message, run);
+        });
+        this.log.warn({ jobId: row.id, job: row.name, err: message }, 'job failed for good; it is on the dead-letter list');
+      } else {
+        const delay = backoffDelay(def.backoffMs ?? DEFAULT_BACKOFF_MS, row.attempts);
+        await this.db.query(
+          `update jobs set state = 'queued', last_error = $3, run_at = now() + make_interval(secs => $4), locked_by = null, locked_until = null where id = $1 and locked_by = $2`,
+          [row.id, this.workerId, message, delay / 1000],
+        );
+        this.wakeAt(new Date(Date.now() + delay));
+      }
+      this.metrics.jobsFinished.inc({ name: row.name, outcome: dead ? 'dead' : 'retry' });
+    } catch (recordErr) {
+      // The lease runs out and the job is retried; nothing is lost.
+      this.log.error({ err: recordErr, jobId: row.id }, 'could not record a job failure');
+    }
+  }
+
+  private async renewLeases(): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    try {
+      await this.db.query(`update jobs set locked_until = now() + make_interval(secs => $3) where id = any($1::int8[]) and locked_by = $2`, [
+        [...this.inFlight.keys()],
+        this.workerId,
+        LEASE_MS / 1000,
+      ]);
+    } catch (err) {
+      this.log.warn({ err }, 'could not renew job leases');
+    }
+  }
+
+  /** Jobs whose worker vanished: back to the queue (their attempt counted), or dead when used up. */
+  private async reapExpiredLeases(): Promise<void> {
+    const { rows } = await this.db.query<{ id: number; name: string; state: string; payload: unknown; attempts: number; max_attempts: number }>(
+      `update jobs set state = case when attempts >= max_attempts then 'dead' else 'queued' end,
+              finished_at = case when attempts >= max_attempts then now() end,
+              last_error = 'the worker running it stopped responding (lease expired)',
+              locked_by = null, locked_until = null, run_at = now()
+       where state = 'running' and locked_until < now()
+       returning id, name, state, payload, attempts, max_attempts`,
+    );
+    for (const r of rows) {
+      this.log.warn({ jobId: r.id, job: r.name, state: r.state }, 'took back a job from a worker that stopped responding');
+      const def = this.defs.get(r.name);
+      if (r.state !== 'dead' || !def?.onDead) continue;
+      const run: JobRun = { id: r.id, name: r.name, attempt: r.attempts, maxAttempts: r.max_attempts, ctx: this.ctx! };
+      await this.db.transaction((tx) => def.onDead!(tx, r.payload, 'worker lost', run)).catch((err) => this.log.error({ err }, 'onDead failed'));
+    }
+  }
+
+  private async syncSchedules(): Promise<void> {
+    const now = new Date();
+    for (const def of this.defs.values()) {
+      if (!def.cron) continue;
+      const tz = def.timeZone ?? 'UTC';
+      await this.db.query(
+        `insert into job_schedules (name, cron, time_zone, next_run_at) values ($1, $2, $3, $4)
+         on conflict (name) do update set cron = excluded.cron, time_zone = excluded.time_zone,
+           next_run_at = case when job_schedules.cron = excluded.cron and job_schedules.time_zone = excluded.time_zone
+                              then job_schedules.next_run_at else excluded.next_run_at end`,
+        [def.name, def.cron, tz, nextCronRun(def.cron, tz, now)],
+      );
+    }
+  }
+
+  /** Enqueues each recurring job whose time came, once across all instances (row lock + job key). */
+  private async runDueSchedules(): Promise<void> {
+    const names = [...this.defs.values()].filter((d) => d.cron).map((d) => d.name);
+    if (names.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ name: string; cron: string; time_zone: string; next_run_at: Date }>(
+        `select name, cron, time_zone, next_run_at from job_schedules where next_run_at <= now() and name = any($1::text[]) for update skip locked`,
+        [names],
+      );
+      for (const s of rows) {
+        await this.enqueue(tx, s.name, {}, { key: `cron:${s.next_run_at.toISOString()}` });
+        await tx.query(`update job_schedules set next_run_at = $2, last_run_at = $3 where name = $1`, [
+          s.name,
+          nextCronRun(s.cron, s.time_zone, new Date()),
+          s.next_run_at,
+        ]);
+      }
+    });
+  }
+
+  // ---- administration ---------------------------------------------------------------------------
+
+  /** Jobs in one state, newest first (keyset by id). */
+  async list(filter: { state: JobRow['state']; name?: string; beforeId?: number; limit: number }): Promise<JobRow[]> {
+    const { rows } = await this.db.query<StoredRow>(
+      `select id, name, key, payload, state, run_at, attempts, max_attempts, last_error, created_at, finished_at from jobs
+       where state = $1 and ($2::text is null or name = $2) and ($3::int8 is null or id < $3)
+       order by id desc limit $4`,
+      [filter.state, filter.name ?? null, filter.beforeId ?? null, filter.limit],
+    );
+    return rows.map(toJobRow);
+  }
+
+  async stats(): Promise<JobStats[]> {
+    const { rows } = await this.db.query<{ name: string; queued: number; running: number; dead: number; oldest_due_at: Date | null }>(
+      `select name,
+              count(*) filter (where state = 'queued')::int8 as queued,
+              count(*) filter (where state = 'running')::int8 as running,
+              count(*) filter (where state = 'dead')::int8 as dead,
+              min(run_at) filter (where state = 'queued' and run_at <= now()) as oldest_due_at
+       from jobs group by name order by name`,
+    );
+    return rows.map((r) => ({ name: r.name, queued: r.queued, running: r.running, dead: r.dead, oldestDueAt: r.oldest_due_at?.toISOString() ?? null }));
+  }
+
+  /** Puts a dead job back in the queue with fresh attempts. False if there is no such dead job. */
+  async retry(tx: Tx, id: number): Promise<boolean> {
+    const { rowCount } = await tx.query(
+      `update jobs set state = 'queued', attempts = 0, run_at = now(), finished_at = null where id = $1 and state = 'dead'`,
+      [id],
+    );
+    if (rowCount > 0) tx.afterCommit(() => this.wake());
+    return rowCount > 0;
+  }
+
+  /** Deletes a dead job. False if there is no such dead job. */
+  async remove(tx: Tx, id: number): Promise<boolean> {
+    const { rowCount } = await tx.query(`delete from jobs where id = $1 and state = 'dead'`, [id]);
+    return rowCount > 0;
+  }
+}

@@ -1,0 +1,4 @@
+/** Placeholder until this section is built. */
+export function SlaTab() {
+  return null;
+}

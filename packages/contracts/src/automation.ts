@@ -1,0 +1,2 @@
+/** Placeholder: filled in by the automation work. */
+export {};

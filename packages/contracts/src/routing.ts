@@ -1,0 +1,2 @@
+/** Placeholder: filled in by the routing work. */
+export {};
