@@ -56,7 +56,15 @@ export interface App {
 }
 
 /** Opens the database, applies migrations and assembles the HTTP server; does not listen yet. */
-export async function buildApp(config: Config, existingDb?: Db): Promise<App> {
+export interface BuildOptions {
+  /** An open database to use (and not close). */
+  db?: Db;
+  /** More job kinds (tests). */
+  extraJobs?: readonly AnyJobDefinition[];
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const existingDb = options.db;
   const http = createHttpServer(config);
   const metrics = createMetrics();
   const db = existingDb ?? (await openDb(config, http.log));
@@ -68,8 +76,8 @@ export async function buildApp(config: Config, existingDb?: Db): Promise<App> {
     throw err;
   }
   const events = new EventBus(db, http.log, metrics);
-  const jobs = new JobQueue(db, http.log, metrics, { concurrency: config.JOBS_CONCURRENCY, pollMs: config.JOBS_POLL_MS });
-  jobs.register(allJobs);
+  const jobs = new JobQueue(db, http.log, metrics, { concurrency: config.JOBS_CONCURRENCY, pollMs: config.JOBS_POLL_MS, leaseMs: config.JOBS_LEASE_MS });
+  jobs.register([...allJobs, ...(options.extraJobs ?? [])]);
   events.durableSubscribers = (type) => jobs.jobsForEvent(type);
   events.onJobsEnqueued = () => jobs.wake();
   const ctx: AppContext = { config, db, log: http.log, events, metrics, presence: new PresenceRegistry(), jobs };

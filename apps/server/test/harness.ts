@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildApp, type App } from '../src/app.ts';
+import { buildApp, type App, type BuildOptions } from '../src/app.ts';
 import { configWith, type Config } from '../src/platform/config.ts';
 import { systemActor, type Actor } from '../src/platform/context.ts';
 import { actorFor, createApiToken, createTeam, createUser } from '../src/modules/identity/index.ts';
@@ -67,7 +67,7 @@ export interface TestApp {
 let counter = 0;
 
 /** Starts a real server on a random loopback port with a fresh database. */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<Config> = {}, options: BuildOptions = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const config = configWith({
     DATA_DIR: 'memory://',
@@ -78,7 +78,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     DB_POOL_SIZE: 5,
     ...overrides,
   });
-  const app = await buildApp(config);
+  const app = await buildApp(config, options);
   await app.http.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.http.server.address() as { port: number }).port;
   const url = `http://127.0.0.1:${port}`;
@@ -121,6 +121,17 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     },
   };
   return t;
+}
+
+/** Polls until `check` returns a value that is not undefined/false, or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** Signs in with a password and returns cookie + CSRF token, as the web app would hold them. */

@@ -21,7 +21,8 @@ async function main(): Promise<number> {
     return command ? 0 : 2;
   }
   const config = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
-  const app = await buildApp(config);
+  // A command-line run only writes; jobs it causes run on the server.
+  const app = await buildApp({ ...config, JOBS_CONCURRENCY: 0 });
   const db = app.ctx.db;
   try {
     if (command === 'list') {

@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   const where = config.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database (PGlite) in ${config.DATA_DIR}`;
   let app;
   try {
-    app = await buildApp(config);
+    app = await buildApp({ ...config, JOBS_CONCURRENCY: 0 });
   } catch (err) {
     if (err instanceof FolderLockedError) {
       console.error(`${err.message}\nStop the running server before seeding, or let it seed on start (DEMO_DATA=auto or true).`);

@@ -29,6 +29,8 @@ const schema = z.object({
   // Jobs this instance runs at once; 0 makes it an API-only instance (others run the jobs).
   JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(256).default(4),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  // After this long without a sign of life from its worker, a running job is retried elsewhere.
+  JOBS_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
 export type Config = z.infer<typeof schema>;
