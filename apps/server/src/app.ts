@@ -5,7 +5,7 @@ import { migrate, openDb, type Db } from './platform/db/index.ts';
 import { EventBus } from './platform/events/bus.ts';
 import { JobQueue, type AnyJobDefinition } from './platform/jobs/index.ts';
 import { platformJobs, jobRoutes } from './platform/jobs/routes.ts';
-import { mailJobs } from './platform/mail/index.ts';
+import { closeMail, mailJobs } from './platform/mail/index.ts';
 import { createHttpServer, mountRoutes } from './platform/http/server.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
 import type { RouteSpec } from './platform/http/routes.ts';
@@ -108,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await stopGateway();
       await http.close();
       await jobs.stop();
+      closeMail(config);
       await events.stop();
       if (!existingDb) await db.close();
     },

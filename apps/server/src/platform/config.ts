@@ -26,6 +26,9 @@ const schema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   PUBLIC_URL: z.string().url().optional(),
+  // The relay outgoing mail goes through: smtp://user:pass@host:587 (STARTTLS) or smtps://host:465.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Switchboard <switchboard@localhost>'),
   // Jobs this instance runs at once; 0 makes it an API-only instance (others run the jobs).
   JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(256).default(4),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),

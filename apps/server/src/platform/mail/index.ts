@@ -1,2 +1,2 @@
 /** Outgoing email: queued in a transaction, sent by a durable job through the SMTP relay. */
-export { queueMail, mailJobs, OutgoingMail } from './send-mail.ts';
+export { queueMail, mailJobs, closeMail, sendMailJob, OutgoingMail } from './send-mail.ts';
