@@ -12,10 +12,10 @@ import type { RouteSpec } from './platform/http/routes.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { registerGateway } from './platform/realtime/gateway.ts';
 import { PresenceRegistry } from './platform/realtime/presence.ts';
-import { attachmentRoutes, caseRoutes, viewRoutes, canSeeCase } from './modules/cases/index.ts';
+import { attachmentRoutes, caseRoutes, viewRoutes, canSeeCase, pruneUploadsJob } from './modules/cases/index.ts';
 import { customerRoutes } from './modules/customers/index.ts';
 import { fieldRoutes } from './modules/fields/index.ts';
-import { actorFor, identityRoutes, invitationRoutes, makeAuthenticator } from './modules/identity/index.ts';
+import { actorFor, identityRoutes, invitationRoutes, makeAuthenticator, pruneIdentityJob } from './modules/identity/index.ts';
 import { notificationRoutes } from './modules/notifications/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
 import { supervisorRoutes } from './modules/supervisor/index.ts';
@@ -46,7 +46,7 @@ export const allRoutes: readonly RouteSpec[] = [
 ];
 
 /** Every job kind: durable event subscribers, timers and recurring work of all modules. */
-export const allJobs: readonly AnyJobDefinition[] = [...platformJobs, ...mailJobs, ...routingJobs, ...slaJobs, ...automationJobs];
+export const allJobs: readonly AnyJobDefinition[] = [...platformJobs, ...mailJobs, pruneIdentityJob, pruneUploadsJob, ...routingJobs, ...slaJobs, ...automationJobs];
 
 export interface App {
   http: FastifyInstance;

@@ -8,3 +8,4 @@ export { addEntry } from './add-entry.ts';
 export { mergeCases, linkCases } from './merge-cases.ts';
 export { searchCases, listCases, countCases } from './list-cases.ts';
 export { canSeeCase, caseVisibility } from './policy.ts';
+export { pruneUploadsJob } from './prune-uploads.ts';

@@ -8,3 +8,4 @@ export { createApiToken } from './api-tokens.ts';
 export { hashPassword } from './passwords.ts';
 export { isStaff, isAdmin, isSupervisorOrAdmin, assertAdmin, assertSupervisorOrAdmin } from './policy.ts';
 export { listUsers, listTeams, getUser } from './queries.ts';
+export { pruneIdentityJob } from './prune-identity.ts';

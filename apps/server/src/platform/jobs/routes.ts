@@ -4,6 +4,7 @@ import type { Actor } from '../context.ts';
 import { AppError, forbidden } from '../http/errors.ts';
 import { route, type RouteSpec } from '../http/routes.ts';
 import { defineJob } from './define-job.ts';
+import { pruneJob, vacuumJob } from './housekeeping.ts';
 
 /**
  * The probe: a job that only records that it ran. Administrators use it to check the worker
@@ -19,7 +20,7 @@ export const probeJob = defineJob({
   },
 });
 
-export const platformJobs = [probeJob];
+export const platformJobs = [probeJob, pruneJob, vacuumJob];
 
 const mustBeAdmin = (actor: Actor): void => {
   if (actor.role !== 'admin') throw forbidden('Only administrators may see and manage jobs.');
