@@ -22,9 +22,9 @@ const REFRESH_MS = 5000;
 function KindsTable() {
   const { t } = useTranslation('jobs');
   const format = useFormat();
-  const stats = useQuery({ queryKey: ['jobs', 'stats'], queryFn: () => get<JobStats>('/api/v1/admin/jobs/stats'), refetchInterval: REFRESH_MS });
+  const stats = useQuery({ queryKey: ['jobs', 'stats'], queryFn: () => get<JobStats>('/admin/jobs/stats'), refetchInterval: REFRESH_MS });
   const probe = useMutation({
-    mutationFn: () => post('/api/v1/admin/jobs/probe', { count: 1, tag: 'admin-check' }),
+    mutationFn: () => post('/admin/jobs/probe', { count: 1, tag: 'admin-check' }),
     onSuccess: () => notify('green', t('probe.queued')),
     onError: (err) => notifyFailed(err, t('probe.failed')),
   });
@@ -53,7 +53,7 @@ function KindsTable() {
         ))}
       </AdminTable>
       {stats.data?.kinds.length === 0 && (
-        <Text c="dimmed" size="sm" ta="center" py="sm">
+        <Text c="dimmed" size="sm" ta="center" py="sm" data-testid="jobs-idle">
           {t('idle')}
         </Text>
       )}
@@ -67,7 +67,7 @@ function JobRowActions({ job }: { job: Job }) {
   const [confirming, setConfirming] = useState(false);
   const refresh = () => void client.invalidateQueries({ queryKey: ['jobs'] });
   const retry = useMutation({
-    mutationFn: () => post(`/api/v1/admin/jobs/${job.id}/retry`),
+    mutationFn: () => post(`/admin/jobs/${job.id}/retry`),
     onSuccess: () => {
       notify('green', t('retried', { id: job.id }));
       refresh();
@@ -75,7 +75,7 @@ function JobRowActions({ job }: { job: Job }) {
     onError: (err) => notifyFailed(err, t('retryFailed')),
   });
   const remove = useMutation({
-    mutationFn: () => del(`/api/v1/admin/jobs/${job.id}`),
+    mutationFn: () => del(`/admin/jobs/${job.id}`),
     onSuccess: () => {
       setConfirming(false);
       refresh();
@@ -120,7 +120,7 @@ function JobsList() {
   const [state, setState] = useState<JobState>('dead');
   const jobs = useInfiniteQuery({
     queryKey: ['jobs', 'list', state],
-    queryFn: ({ pageParam }) => get<JobList>('/api/v1/admin/jobs', { state, limit: 50, ...(pageParam ? { before: pageParam } : {}) }),
+    queryFn: ({ pageParam }) => get<JobList>('/admin/jobs', { state, limit: 50, ...(pageParam ? { before: pageParam } : {}) }),
     initialPageParam: 0,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
     refetchInterval: REFRESH_MS,
