@@ -22,6 +22,7 @@ import { supervisorRoutes } from './modules/supervisor/index.ts';
 import { slaJobs, slaRoutes } from './modules/sla/index.ts';
 import { routingJobs, routingRoutes } from './modules/routing/index.ts';
 import { automationJobs, automationRoutes } from './modules/automation/index.ts';
+import { emailJobs, emailRoutes, startSmtpServer } from './modules/email/index.ts';
 import { operationsRoutes } from './operations.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -42,15 +43,18 @@ export const allRoutes: readonly RouteSpec[] = [
   ...routingRoutes,
   ...slaRoutes,
   ...automationRoutes,
+  ...emailRoutes,
   ...jobRoutes,
 ];
 
 /** Every job kind: durable event subscribers, timers and recurring work of all modules. */
-export const allJobs: readonly AnyJobDefinition[] = [...platformJobs, ...mailJobs, pruneIdentityJob, pruneUploadsJob, ...routingJobs, ...slaJobs, ...automationJobs];
+export const allJobs: readonly AnyJobDefinition[] = [...platformJobs, ...mailJobs, pruneIdentityJob, pruneUploadsJob, ...routingJobs, ...slaJobs, ...automationJobs, ...emailJobs];
 
 export interface App {
   http: FastifyInstance;
   ctx: AppContext;
+  /** Starts the built-in SMTP server for inbound mail on this port (0: any free one); returns the port. */
+  startSmtp(port: number): Promise<number>;
   /** Stops taking requests, closes sockets, the event listener and the database. */
   close(): Promise<void>;
 }
@@ -99,12 +103,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await jobs.start(ctx);
 
   let closed = false;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
   return {
     http,
     ctx,
+    async startSmtp(port) {
+      smtp = await startSmtpServer({ ...ctx, config: { ...config, SMTP_SERVER_PORT: port } });
+      return smtp.port;
+    },
     async close() {
       if (closed) return;
       closed = true;
+      await smtp?.close();
       await stopGateway();
       await http.close();
       await jobs.stop();

@@ -28,9 +28,21 @@ async function main(): Promise<void> {
   const { http, ctx } = app;
   const demo = await seedDemoIfEmpty(ctx);
   await http.listen({ host: config.HOST, port: config.PORT });
+  // Inbound SMTP: on when a port is configured, and on port 2525 for the demo on the embedded database.
+  const smtpPort = config.SMTP_SERVER_PORT ?? (demo && ctx.db.kind === 'pglite' ? 2525 : undefined);
+  let smtp: number | undefined;
+  if (smtpPort !== undefined) {
+    try {
+      smtp = await app.startSmtp(smtpPort);
+    } catch (err) {
+      if (config.SMTP_SERVER_PORT !== undefined) throw err; // asked for explicitly: do not start half
+      http.log.warn({ err }, `the demo's SMTP server could not listen on port ${smtpPort}; inbound mail by SMTP is off`);
+    }
+  }
   const url = config.PUBLIC_URL ?? `http://${config.HOST}:${(http.server.address() as { port: number }).port}`;
   const where = ctx.db.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}` : 'PostgreSQL server (DATABASE_URL)';
   const lines = [``, `  Switchboard is running at ${url}`, `  Database: ${where}`, `  API docs: ${url}/api/docs`];
+  if (smtp !== undefined) lines.push(`  Inbound mail: SMTP on ${config.SMTP_SERVER_HOST}:${smtp} (try: swaks --server ${config.SMTP_SERVER_HOST}:${smtp} --to service@demo.switchboard.dev)`);
   if (demo) {
     lines.push(`  Demo logins (password for all: ${demo.password}):`);
     for (const u of demo.logins) lines.push(`    ${u.role.padEnd(10)} ${u.email.padEnd(34)} ${u.name}`);

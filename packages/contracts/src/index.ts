@@ -11,3 +11,4 @@ export * from './sla.ts';
 export * from './routing.ts';
 export * from './automation.ts';
 export * from './jobs.ts';
+export * from './email.ts';

@@ -29,6 +29,15 @@ const schema = z.object({
   // The relay outgoing mail goes through: smtp://user:pass@host:587 (STARTTLS) or smtps://host:465.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Switchboard <switchboard@localhost>'),
+  // Inbound email: the largest raw message accepted (SMTP, HTTP ingest, IMAP).
+  EMAIL_MAX_BYTES: z.coerce.number().int().min(1024).max(1_073_741_823).default(30 * 1_048_576),
+  // Bearer token for POST /api/v1/email/inbound (an MTA pipe or a provider webhook); unset: the endpoint is off.
+  EMAIL_INGEST_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  // The built-in SMTP server for inbound mail: a port turns it on (25 or 2525 behind a firewall). In demo mode: 2525.
+  SMTP_SERVER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_SERVER_HOST: z.string().default('127.0.0.1'),
+  // What to do when a customer writes to a closed case: reopen it, or open a new case linked to it.
+  EMAIL_CLOSED_CASE: z.enum(['reopen', 'new_linked']).default('new_linked'),
   // Jobs this instance runs at once; 0 makes it an API-only instance (others run the jobs).
   JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(256).default(4),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),

@@ -15,6 +15,7 @@ import { systemActor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { addEntry, createCase, linkCases, updateCase } from '../cases/index.ts';
 import { backdateDemo } from './backdate.ts';
+import { seedDemoMailboxes } from '../email/index.ts';
 import { createCustomer, createOrganization } from '../customers/index.ts';
 import { createCustomStatus, createField, putTeamForm } from '../fields/index.ts';
 import { actorFor, createTeam, createUser } from '../identity/index.ts';
@@ -91,6 +92,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
       const [a, b] = link.cases.map((key) => get(refs.cases, key, 'case'));
       await linkCases(ctx, get(refs.staff, link.by, 'staff member'), tx, a!.id, b!.id, true);
     }
+    await seedDemoMailboxes(tx);
     await backdateDemo(tx);
     return logins.sort(byRoleThenName);
   });

@@ -45,6 +45,8 @@ export interface RouteSpec<B extends Schema | undefined = Schema | undefined, Q 
   versioned?: boolean;
   /** Takes multipart/form-data (a file upload) instead of JSON; the handler reads it from `req`. */
   multipart?: boolean;
+  /** Takes the body as raw bytes of this content type (`message/rfc822`); the handler reads `req.body` (a Buffer). */
+  rawBody?: 'message/rfc822';
   handler: (ctx: HandlerContext<Out<B>, Out<Q>, Out<P>>) => Promise<unknown>;
 }
 

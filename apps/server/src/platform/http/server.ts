@@ -39,6 +39,8 @@ export function createHttpServer(config: AppContext['config']): FastifyInstance 
   app.register(multipart, { limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1 } });
   // The API speaks JSON only: other bodies (Fastify also parses text/plain by default) get 415.
   app.removeContentTypeParser('text/plain');
+  // Raw email (an MTA pipe, a provider webhook): kept as the exact bytes; routes declare `rawBody`.
+  app.addContentTypeParser('message/rfc822', { parseAs: 'buffer', bodyLimit: config.EMAIL_MAX_BYTES }, (_req, body, done) => done(null, body));
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -114,7 +116,9 @@ export function mountRoutes(app: FastifyInstance, ctx: AppContext, routes: reado
           if (spec.auth === 'staff' && auth.actor.role === 'customer') throw new AppError('forbidden', 'This is for staff only');
           actor = auth.actor;
         }
-        if (req.isMultipart() !== (spec.multipart === true)) {
+        if (spec.rawBody) {
+          if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type', `Send the body as ${spec.rawBody}`);
+        } else if (req.isMultipart() !== (spec.multipart === true) || Buffer.isBuffer(req.body)) {
           throw new AppError('unsupported_media_type', spec.multipart ? 'Send multipart/form-data' : 'Send JSON with Content-Type: application/json');
         }
         const params = parsePart(spec.params, req.params, 'params');

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, waitFor, type TestApp, type TestUser } from '../../../test/harness.ts';
+import { parseEmail } from './parse-email.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/email/${name}`, import.meta.url));
+const INGEST_TOKEN = 'test-ingest-token-0123456789abcdef';
+
+describe('parsing real-world messages', () => {
+  it('decodes encoded words, quoted-printable UTF-8 and picks the text part of multipart/alternative', async () => {
+    const email = await parseEmail(fixture('gmail-turkish.eml'));
+    expect(email.subject).toBe('Faturamda çift ücret alındı');
+    expect(email.from).toEqual({ name: 'Ayşe Yılmaz', address: 'ayse.yilmaz@example.com' });
+    expect(email.messageId).toBe('CAFx8q9uT2g1kLw+Xh0Z0pQ@mail.gmail.com');
+    expect(email.text).toContain('iki kez ücret alındı');
+  });
+
+  it('turns an HTML-only ISO-8859-1 message into readable text', async () => {
+    const email = await parseEmail(fixture('outlook-german-html.eml'));
+    expect(email.subject).toBe('Kaffeemaschine defekt - Rücksendung');
+    expect(email.text).toContain('meine Kaffeemaschine läuft nach drei Wochen aus');
+    expect(email.text).toContain('Mit freundlichen Grüßen');
+    expect(email.text).not.toMatch(/<p>|margin:0/);
+  });
+});
+
+describe('inbound email', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let billingId: string;
+  const ingest = (raw: Buffer | string, token = INGEST_TOKEN) =>
+    fetch(`${t.url}/api/v1/email/inbound`, { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${token}` }, body: raw });
+  const inbound = async (id: number) =>
+    (await t.app.ctx.db.query<{ state: string; case_id: string | null; error: string | null }>(`select state, case_id, error from inbound_emails where id = $1`, [id])).rows[0]!;
+  const processed = (id: number) => waitFor(async () => ((await inbound(id)).state !== 'received' ? inbound(id) : undefined), 10_000, `message ${id} processed`);
+  const timeline = async (caseId: string) => (await t.api('GET', `/api/v1/cases/${caseId}/timeline`, { token: admin.token })).body.items.filter((e: any) => e.kind === 'message');
+
+  beforeAll(async () => {
+    t = await startTestApp({ EMAIL_INGEST_TOKEN: INGEST_TOKEN, JOBS_POLL_MS: 100 });
+    admin = await t.user('admin');
+    billingId = await t.team('Billing');
+    const mailbox = await t.api('POST', '/api/v1/mailboxes', { token: admin.token, body: { name: 'Service', address: 'Service@Demo.Switchboard.dev', teamId: billingId } });
+    expect(mailbox.status).toBe(201);
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses HTTP ingest without the token, and takes a message with it: a new case for the mailbox’s team', async () => {
+    expect((await ingest(fixture('gmail-turkish.eml'), 'wrong-token')).status).toBe(401);
+    const json = await fetch(`${t.url}/api/v1/email/inbound`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST_TOKEN}` }, body: '{}' });
+    expect(json.status).toBe(415);
+    const res = await ingest(fixture('gmail-turkish.eml'));
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: number };
+    const row = await processed(id);
+    expect(row.state).toBe('processed');
+    const c = (await t.api('GET', `/api/v1/cases/${row.case_id}`, { token: admin.token })).body;
+    expect(c).toMatchObject({ subject: 'Faturamda çift ücret alındı', channel: 'email', team: { id: billingId }, requester: { name: 'Ayşe Yılmaz', email: 'ayse.yilmaz@example.com' } });
+    const messages = await timeline(row.case_id!);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ direction: 'inbound', channel: 'email' });
+    expect(messages[0].body).toContain('iki kez ücret alındı');
+  });
+
+  it('does not create a second entry when the same message is delivered again', async () => {
+    const first = await processed(((await (await ingest(fixture('outlook-german-html.eml'))).json()) as { id: number }).id);
+    const again = await processed(((await (await ingest(fixture('outlook-german-html.eml'))).json()) as { id: number }).id);
+    expect(again).toMatchObject({ state: 'duplicate', case_id: first.case_id });
+    expect(await timeline(first.case_id!)).toHaveLength(1);
+  });
+
+  it('threads a reply by In-Reply-To onto its case and reopens it; a [#number] tag counts only from the requester', async () => {
+    const first = await processed(((await (await ingest(fixture('gmail-turkish.eml').toString().replace('CAFx8q9uT2g1kLw+Xh0Z0pQ', 'thread-start-1'))).json()) as { id: number }).id);
+    const c = (await t.api('GET', `/api/v1/cases/${first.case_id}`, { token: admin.token })).body;
+    await t.api('PATCH', `/api/v1/cases/${c.id}`, { token: admin.token, headers: { 'if-match': `"${c.version}"` }, body: { status: 'pending' } });
+    const reply = [
+      'From: Ayşe Yılmaz <ayse.yilmaz@example.com>',
+      'To: service@demo.switchboard.dev',
+      'Subject: Re: Faturamda çift ücret alındı',
+      'Message-ID: <reply-1@mail.gmail.com>',
+      'In-Reply-To: <our-answer@switchboard.invalid>',
+      'References: <thread-start-1@mail.gmail.com> <our-answer@switchboard.invalid>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Hâlâ bekliyorum.',
+    ].join('\r\n');
+    const threaded = await processed(((await (await ingest(reply)).json()) as { id: number }).id);
+    expect(threaded.case_id).toBe(c.id);
+    expect((await t.api('GET', `/api/v1/cases/${c.id}`, { token: admin.token })).body.status).toBe('open');
+    expect((await timeline(c.id)).map((m: any) => m.body)).toContain('Hâlâ bekliyorum.');
+
+    const tagged = (from: string, id: string) =>
+      [`From: ${from}`, 'To: service@demo.switchboard.dev', `Subject: Nachtrag [#${c.number}]`, `Message-ID: <${id}@example.com>`, '', 'Noch eine Frage.'].join('\r\n');
+    const byRequester = await processed(((await (await ingest(tagged('ayse.yilmaz@example.com', 'tag-1'))).json()) as { id: number }).id);
+    expect(byRequester.case_id).toBe(c.id);
+    const byStranger = await processed(((await (await ingest(tagged('someone.else@example.org', 'tag-2'))).json()) as { id: number }).id);
+    expect(byStranger.case_id).not.toBe(c.id);
+  });
+
+  it('opens a new linked case when a customer writes to a closed case', async () => {
+    const first = await processed(((await (await ingest(fixture('gmail-turkish.eml').toString().replace('CAFx8q9uT2g1kLw+Xh0Z0pQ', 'closed-start'))).json()) as { id: number }).id);
+    const c = (await t.api('GET', `/api/v1/cases/${first.case_id}`, { token: admin.token })).body;
+    await t.api('PATCH', `/api/v1/cases/${c.id}`, { token: admin.token, headers: { 'if-match': `"${c.version}"` }, body: { status: 'closed' } });
+    const reply = ['From: ayse.yilmaz@example.com', 'Subject: Re: again', 'Message-ID: <closed-reply@example.com>', 'In-Reply-To: <closed-start@mail.gmail.com>', '', 'Tekrar oldu.'].join('\r\n');
+    const followUp = await processed(((await (await ingest(reply)).json()) as { id: number }).id);
+    expect(followUp.case_id).not.toBe(c.id);
+    const links = (await t.api('GET', `/api/v1/cases/${followUp.case_id}/links`, { token: admin.token })).body;
+    expect(JSON.stringify(links)).toContain(c.id);
+  });
+
+  it('keeps a message it cannot use in quarantine with the reason, and can process it again', async () => {
+    const { id } = (await (await ingest(fixture('no-sender.eml'))).json()) as { id: number };
+    const row = await processed(id);
+    expect(row.state).toBe('quarantined');
+    const list = await t.api('GET', '/api/v1/email/inbound?state=quarantined', { token: admin.token });
+    expect(list.body.items.find((m: any) => m.id === id)).toMatchObject({ subject: 'no sender here', error: expect.stringMatching(/no sender address/) });
+    const raw = await fetch(`${t.url}/api/v1/email/inbound/${id}/raw`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(raw.headers.get('content-disposition')).toMatch(/attachment/);
+    expect(Buffer.from(await raw.arrayBuffer()).equals(fixture('no-sender.eml'))).toBe(true);
+    expect((await t.api('POST', `/api/v1/email/inbound/${id}/reprocess`, { token: admin.token })).status).toBe(204);
+    expect((await processed(id)).state).toBe('quarantined'); // still no sender: back with the same reason
+    expect((await t.api('POST', `/api/v1/email/inbound/${id}/reprocess`, { token: (await t.user('agent')).token })).status).toBe(403);
+  });
+
+  it('accepts mail over SMTP on the built-in server and answers only after storing it', async () => {
+    const port = await t.app.startSmtp(0);
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    const info = await transport.sendMail({
+      from: 'Mari Tamm <mari.tamm@example.ee>',
+      to: 'service@demo.switchboard.dev',
+      subject: 'Arve küsimus',
+      text: 'Tere! Mul on arve kohta küsimus.',
+      messageId: '<smtp-1@example.ee>',
+    });
+    expect(info.response).toMatch(/^250/);
+    const row = await waitFor(async () => {
+      const { rows } = await t.app.ctx.db.query<{ case_id: string | null }>(`select case_id from inbound_emails where message_id = 'smtp-1@example.ee' and state = 'processed'`);
+      return rows[0];
+    }, 10_000, 'the SMTP message processed');
+    expect((await t.api('GET', `/api/v1/cases/${row.case_id}`, { token: admin.token })).body).toMatchObject({ subject: 'Arve küsimus', team: { id: billingId } });
+    transport.close();
+  });
+});

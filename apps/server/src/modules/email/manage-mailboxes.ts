@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { CreateMailboxBody, UpdateMailboxBody } from '@switchboard/contracts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import { AppError, assertVersion, notFound } from '../../platform/http/errors.ts';
+import { assertAdmin } from '../identity/index.ts';
+import { getMailbox } from './queries.ts';
+import { processEmailJob } from './process-email.ts';
+
+/** Adds an address Switchboard receives mail for, and the team its new cases go to. */
+export async function createMailbox(app: AppContext, actor: Actor, tx: Tx, input: z.output<typeof CreateMailboxBody>) {
+  assertAdmin(actor);
+  const { rows } = await tx.query<{ id: string }>(`insert into mailboxes (name, address, team_id, active) values ($1, lower($2), $3, $4) returning id`, [
+    input.name,
+    input.address,
+    input.teamId,
+    input.active,
+  ]);
+  return (await getMailbox(tx, rows[0]!.id))!;
+}
+
+export async function updateMailbox(app: AppContext, actor: Actor, tx: Tx, id: string, expected: number, input: z.output<typeof UpdateMailboxBody>) {
+  assertAdmin(actor);
+  const cur = await getMailbox(tx, id);
+  if (!cur) throw notFound('Mailbox');
+  assertVersion('The mailbox', cur.version, expected);
+  await tx.query(
+    `update mailboxes set name = coalesce($2, name), address = lower(coalesce($3, address)), team_id = case when $4 then $5 else team_id end,
+       active = coalesce($6, active), updated_at = now(), version = version + 1 where id = $1`,
+    [id, input.name ?? null, input.address ?? null, input.teamId !== undefined, input.teamId ?? null, input.active ?? null],
+  );
+  return (await getMailbox(tx, id))!;
+}
+
+/** Sends a quarantined message through processing again (after a fix, or once its cause is gone). */
+export async function reprocessEmail(app: AppContext, actor: Actor, tx: Tx, id: number): Promise<void> {
+  assertAdmin(actor);
+  const { rowCount } = await tx.query(`update inbound_emails set state = 'received', error = null where id = $1 and state = 'quarantined'`, [id]);
+  if (rowCount === 0) throw new AppError('not_found', `Message ${id} is not in quarantine`);
+  await app.jobs.enqueue(tx, processEmailJob, { inboundId: id });
+}

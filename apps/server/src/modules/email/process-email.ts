@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { Case } from '@switchboard/contracts';
+import { systemActor, type AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import { defineJob, PermanentJobError } from '../../platform/jobs/index.ts';
+import { addEntry, createCase, linkCases, updateCase } from '../cases/index.ts';
+import { parseEmail, roughSubject, UnreadableEmail, type InboundEmail } from './parse-email.ts';
+
+interface StoredEmail {
+  id: number;
+  /** A Buffer from node-postgres, a Uint8Array from PGlite. */
+  raw: Uint8Array;
+  state: string;
+  mailbox_id: string | null;
+  envelope_to: string[];
+}
+
+interface ThreadCase {
+  id: string;
+  number: number;
+  status: Case['status'];
+}
+
+/** The live case a Message-ID belongs to (following merges). */
+async function caseByMessageIds(tx: Tx, ids: readonly string[]): Promise<ThreadCase | null> {
+  if (ids.length === 0) return null;
+  const { rows } = await tx.query<ThreadCase & { pos: number }>(
+    `select coalesce(m.id, c.id) as id, coalesce(m.number, c.number) as number, coalesce(m.status, c.status) as status, array_position($1::text[], t.message_id) as pos
+     from email_message_ids t join cases c on c.id = t.case_id left join cases m on m.id = c.merged_into_id
+     where t.message_id = any($1::text[]) order by pos desc limit 1`,
+    [ids],
+  );
+  return rows[0] ?? null;
+}
+
+/** `[#1234]` in the subject names a case — trusted only when the sender is that case's requester. */
+async function caseBySubjectTag(tx: Tx, email: InboundEmail): Promise<ThreadCase | null> {
+  const m = /\[#(\d{1,12})\]/.exec(email.subject);
+  if (!m) return null;
+  const { rows } = await tx.query<ThreadCase>(
+    `select c.id, c.number, c.status from cases c
+     join customer_emails e on e.customer_id = c.requester_id and lower(e.email) = $2
+     where c.number = $1 and c.merged_into_id is null`,
+    [Number(m[1]), email.from.address],
+  );
+  return rows[0] ?? null;
+}
+
+/** The mailbox the message was sent to: by the envelope, else by To/Cc, else the one it came in through. */
+async function mailboxTeam(tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<string | null> {
+  const addresses = [...stored.envelope_to, ...email.to.map((a) => a.address), ...email.cc.map((a) => a.address)];
+  const { rows } = await tx.query<{ team_id: string | null }>(
+    `select team_id from mailboxes where active and (id = $1 or lower(address) = any($2::text[])) order by (id = $1) desc limit 1`,
+    [stored.mailbox_id, addresses],
+  );
+  return rows[0]?.team_id ?? null;
+}
+
+const messageBody = (email: InboundEmail): string => email.text.trim() || '(no text)';
+
+/** Threads the message onto its case, or opens a new one; returns where it went. */
+async function deliver(app: AppContext, tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<{ caseId: string; entryId: number | null }> {
+  const thread = (await caseByMessageIds(tx, [...email.references, ...email.inReplyTo])) ?? (await caseBySubjectTag(tx, email));
+  let relatedClosed: ThreadCase | null = null;
+  if (thread && thread.status === 'closed') {
+    if (app.config.EMAIL_CLOSED_CASE === 'reopen') {
+      await updateCase(app, systemActor, tx, thread.id, 'current', { status: 'open' });
+    } else relatedClosed = thread;
+  }
+  if (thread && !relatedClosed) {
+    const entry = await addEntry(app, systemActor, tx, thread.id, { kind: 'message', direction: 'inbound', channel: 'email', body: messageBody(email) });
+    return { caseId: thread.id, entryId: Number(entry.id) };
+  }
+  const created = await createCase(app, systemActor, tx, {
+    subject: email.subject.slice(0, 500) || '(no subject)',
+    requester: { name: (email.from.name || email.from.address.split('@')[0]!).slice(0, 200), email: email.from.address },
+    channel: 'email',
+    priority: 'normal',
+    teamId: await mailboxTeam(tx, stored, email),
+    tags: [],
+    customFields: {},
+    message: { body: messageBody(email), direction: 'inbound' },
+  });
+  if (relatedClosed) await linkCases(app, systemActor, tx, created.id, relatedClosed.id, true);
+  const { rows } = await tx.query<{ id: number }>(`select id from case_entries where case_id = $1 and kind = 'message' order by id limit 1`, [created.id]);
+  return { caseId: created.id, entryId: rows[0]?.id ?? null };
+}
+
+/**
+ * Turns a stored message into a timeline entry, exactly once: in the job's transaction, with the
+ * Message-ID recorded, so a re-delivered copy becomes a `duplicate` pointing at the same case.
+ */
+export const processEmailJob = defineJob({
+  name: 'email.process',
+  payload: z.object({ inboundId: z.number().int() }),
+  maxAttempts: 5,
+  backoffMs: 5_000,
+  runInTransaction: async (tx, { inboundId }, run) => {
+    const { rows } = await tx.query<StoredEmail>(`select id, raw, state, mailbox_id, envelope_to from inbound_emails where id = $1 for update`, [inboundId]);
+    const stored = rows[0];
+    if (!stored || stored.state !== 'received') return; // processed meanwhile, or deleted
+    let email: InboundEmail;
+    try {
+      email = await parseEmail(Buffer.from(stored.raw));
+    } catch (err) {
+      if (err instanceof UnreadableEmail) throw new PermanentJobError(err.message);
+      throw err;
+    }
+    await tx.query(`update inbound_emails set message_id = $2, subject = $3, from_address = $4 where id = $1`, [inboundId, email.messageId, email.subject.slice(0, 500), email.from.address]);
+    const { rows: known } = await tx.query<{ case_id: string; entry_id: number | null }>(`select case_id, entry_id from email_message_ids where message_id = $1`, [email.messageId]);
+    if (known[0]) {
+      await tx.query(`update inbound_emails set state = 'duplicate', case_id = $2, entry_id = $3, processed_at = now() where id = $1`, [inboundId, known[0].case_id, known[0].entry_id]);
+      return;
+    }
+    const where = await deliver(run.ctx, tx, stored, email);
+    await tx.query(`insert into email_message_ids (message_id, case_id, entry_id, inbound_email_id) values ($1, $2, $3, $4)`, [email.messageId, where.caseId, where.entryId, inboundId]);
+    await tx.query(`update inbound_emails set state = 'processed', case_id = $2, entry_id = $3, error = null, processed_at = now() where id = $1`, [inboundId, where.caseId, where.entryId]);
+  },
+  onDead: async (tx, { inboundId }, error) => {
+    const { rows } = await tx.query<{ raw: Uint8Array }>(`select raw from inbound_emails where id = $1`, [inboundId]);
+    await tx.query(`update inbound_emails set state = 'quarantined', error = $2, subject = coalesce(subject, $3) where id = $1`, [inboundId, error.slice(0, 2000), rows[0] ? roughSubject(Buffer.from(rows[0].raw)) : null]);
+  },
+});

@@ -1,0 +1,70 @@
+import type { Queryable } from '../../platform/db/index.ts';
+
+export interface MailboxRow {
+  id: string;
+  name: string;
+  address: string;
+  team_id: string | null;
+  team_name: string | null;
+  active: boolean;
+  version: number;
+}
+
+export const toMailbox = (r: MailboxRow) => ({
+  id: r.id,
+  name: r.name,
+  address: r.address,
+  team: r.team_id ? { id: r.team_id, name: r.team_name ?? '' } : null,
+  active: r.active,
+  version: r.version,
+});
+
+const mailboxSelect = `select m.id, m.name, m.address, m.team_id, t.name as team_name, m.active, m.version from mailboxes m left join teams t on t.id = m.team_id`;
+
+export async function listMailboxes(db: Queryable) {
+  const { rows } = await db.query<MailboxRow>(`${mailboxSelect} order by lower(m.name)`);
+  return rows.map(toMailbox);
+}
+
+export async function getMailbox(db: Queryable, id: string) {
+  const { rows } = await db.query<MailboxRow>(`${mailboxSelect} where m.id = $1`, [id]);
+  return rows[0] ? toMailbox(rows[0]) : null;
+}
+
+interface InboundRow {
+  id: number;
+  source: 'smtp' | 'imap' | 'http';
+  state: 'received' | 'processed' | 'duplicate' | 'quarantined';
+  from_address: string | null;
+  envelope_from: string | null;
+  subject: string | null;
+  message_id: string | null;
+  size: number;
+  error: string | null;
+  case_id: string | null;
+  received_at: Date;
+  processed_at: Date | null;
+}
+
+/** Received messages in one state, newest first (keyset by id). */
+export async function listInbound(db: Queryable, q: { state: InboundRow['state']; before?: number | undefined; limit: number }) {
+  const { rows } = await db.query<InboundRow>(
+    `select id, source, state, from_address, envelope_from, subject, message_id, size, error, case_id, received_at, processed_at
+     from inbound_emails where state = $1 and ($2::int8 is null or id < $2) order by id desc limit $3`,
+    [q.state, q.before ?? null, q.limit],
+  );
+  const items = rows.map((r) => ({
+    id: r.id,
+    source: r.source,
+    state: r.state,
+    from: r.from_address ?? r.envelope_from,
+    subject: r.subject,
+    messageId: r.message_id,
+    size: r.size,
+    error: r.error,
+    caseId: r.case_id,
+    receivedAt: r.received_at.toISOString(),
+    processedAt: r.processed_at?.toISOString() ?? null,
+  }));
+  return { items, nextBefore: items.length === q.limit ? items[items.length - 1]!.id : null };
+}
