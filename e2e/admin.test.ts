@@ -3,7 +3,7 @@ import { expectAccessible, logins, newContext, signIn, storySetup } from './harn
 
 const env = storySetup();
 
-const sections = ['users', 'teams', 'fields', 'statuses', 'routing', 'business-hours', 'sla', 'automation', 'webhooks', 'jobs'];
+const sections = ['users', 'teams', 'fields', 'statuses', 'mailboxes', 'quarantine', 'routing', 'business-hours', 'sla', 'automation', 'webhooks', 'jobs'];
 
 test('every administration section opens from its tab and is accessible', async () => {
   const context = await newContext(env.browser, env.server);

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Tabs, Title } from '@mantine/core';
-import { IconBolt, IconClockHour4, IconForms, IconGauge, IconListCheck, IconRoute, IconTags, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
+import { IconBolt, IconClockHour4, IconForms, IconGauge, IconListCheck, IconMail, IconMailExclamation, IconRoute, IconTags, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
 import { FieldsTab } from './fields-tab.tsx';
@@ -13,12 +13,16 @@ import { RoutingTab } from './routing-tab.tsx';
 import { AutomationTab } from './automation-tab.tsx';
 import { WebhooksTab } from './webhooks-tab.tsx';
 import { JobsTab } from './jobs-tab.tsx';
+import { MailboxesTab } from './mailboxes-tab.tsx';
+import { QuarantineTab } from './quarantine-tab.tsx';
 
 const sections: { value: string; icon: typeof IconUsers; element: ReactNode }[] = [
   { value: 'users', icon: IconUsers, element: <UsersTab /> },
   { value: 'teams', icon: IconUsersGroup, element: <TeamsTab /> },
   { value: 'fields', icon: IconForms, element: <FieldsTab /> },
   { value: 'statuses', icon: IconTags, element: <StatusesTab /> },
+  { value: 'mailboxes', icon: IconMail, element: <MailboxesTab /> },
+  { value: 'quarantine', icon: IconMailExclamation, element: <QuarantineTab /> },
   { value: 'routing', icon: IconRoute, element: <RoutingTab /> },
   { value: 'business-hours', icon: IconClockHour4, element: <BusinessHoursTab /> },
   { value: 'sla', icon: IconGauge, element: <SlaTab /> },
@@ -51,7 +55,7 @@ function AdminSections() {
   );
 }
 
-/** Administration (/admin/*): agents, teams and forms, fields, statuses, routing, SLAs, automation, webhooks, jobs. */
+/** Administration (/admin/*): agents, teams and forms, fields, statuses, mailboxes and quarantine, routing, SLAs, automation, webhooks, jobs. */
 export default function AdminPage() {
   const { t } = useTranslation('admin');
   return (

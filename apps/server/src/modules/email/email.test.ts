@@ -30,7 +30,7 @@ describe('inbound email', () => {
   let admin: TestUser;
   let billingId: string;
   const ingest = (raw: Buffer | string, token = INGEST_TOKEN) =>
-    fetch(`${t.url}/api/v1/email/inbound`, { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${token}` }, body: raw });
+    fetch(`${t.url}/api/v1/email/inbound`, { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${token}` }, body: typeof raw === 'string' ? raw : new Uint8Array(raw) });
   const inbound = async (id: number) =>
     (await t.app.ctx.db.query<{ state: string; case_id: string | null; error: string | null }>(`select state, case_id, error from inbound_emails where id = $1`, [id])).rows[0]!;
   const processed = (id: number) => waitFor(async () => ((await inbound(id)).state !== 'received' ? inbound(id) : undefined), 10_000, `message ${id} processed`);
