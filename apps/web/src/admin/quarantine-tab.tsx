@@ -88,7 +88,7 @@ export function QuarantineTab() {
         </Group>
       )}
       <Text size="xs" c="dimmed" mt="md">
-        {t('quarantine.ingestHint')} <Anchor href="/api/docs" size="xs">/api/docs</Anchor>
+        {t('quarantine.ingestHint')} <Anchor href="/api/docs" size="xs" underline="always">/api/docs</Anchor>
       </Text>
     </>
   );
