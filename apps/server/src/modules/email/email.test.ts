@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, waitFor, type TestApp, type TestUser } from '../../../test/harness.ts';
 import { parseEmail } from './parse-email.ts';
+import { smtpSink } from '../../../test/smtp-sink.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/email/${name}`, import.meta.url));
 const INGEST_TOKEN = 'test-ingest-token-0123456789abcdef';
@@ -139,5 +140,65 @@ describe('inbound email', () => {
     }, 10_000, 'the SMTP message processed');
     expect((await t.api('GET', `/api/v1/cases/${row.case_id}`, { token: admin.token })).body).toMatchObject({ subject: 'Arve küsimus', team: { id: billingId } });
     transport.close();
+  });
+});
+
+describe('replies by email', () => {
+  let t: TestApp;
+  let sink: Awaited<ReturnType<typeof smtpSink>>;
+  let agent: TestUser;
+  const ingest = (raw: string) =>
+    fetch(`${t.url}/api/v1/email/inbound`, { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${INGEST_TOKEN}` }, body: raw });
+  const caseOf = (messageId: string) =>
+    waitFor(async () => {
+      const { rows } = await t.app.ctx.db.query<{ case_id: string }>(`select case_id from inbound_emails where message_id = $1 and state = 'processed'`, [messageId]);
+      return rows[0]?.case_id;
+    }, 10_000, `case of ${messageId}`);
+  const customerMail = (id: string, headers: string[], body: string) =>
+    ['From: Jürgen Weber <juergen.weber@example.de>', 'To: service@demo.switchboard.dev', 'Subject: Rechnung doppelt', `Message-ID: <${id}>`, ...headers, 'Content-Type: text/plain; charset=utf-8', '', body].join('\r\n');
+
+  beforeAll(async () => {
+    sink = await smtpSink();
+    t = await startTestApp({ EMAIL_INGEST_TOKEN: INGEST_TOKEN, SMTP_URL: sink.url, MAIL_FROM: 'Kundenservice <service@demo.switchboard.dev>', JOBS_POLL_MS: 100 });
+    agent = await t.user('admin');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
+
+  it('sends the agent’s reply in the thread, and the customer’s answer to it comes back to the case', async () => {
+    await ingest(customerMail('first@example.de', [], 'Ich wurde doppelt belastet.'));
+    const caseId = await caseOf('first@example.de');
+    const reply = await t.api('POST', `/api/v1/cases/${caseId}/entries`, { token: agent.token, body: { kind: 'message', direction: 'outbound', body: 'Wir prüfen das und melden uns.' } });
+    expect(reply.status).toBe(201);
+    const sent = await waitFor(() => sink.received.find((m) => m.raw.includes('Wir pr')), 10_000, 'the reply at the relay');
+    expect(sent.to).toEqual(['juergen.weber@example.de']);
+    expect(sent.raw).toMatch(/^In-Reply-To: <first@example\.de>/m);
+    expect(sent.raw).toMatch(/^References: <first@example\.de>/m);
+    const ourId = /^Message-ID: <(sb\.\d+\.[0-9a-f]{20}@demo\.switchboard\.dev)>/m.exec(sent.raw)?.[1];
+    expect(ourId).toBeDefined();
+    expect(sent.raw).toMatch(/^Subject: Re: Rechnung doppelt \[#\d+\]/m);
+
+    await ingest(customerMail('second@example.de', [`In-Reply-To: <${ourId}>`, `References: <first@example.de> <${ourId}>`], 'Danke!'));
+    expect(await caseOf('second@example.de')).toBe(caseId);
+    // A made-up id in our format does not verify: that message starts a case of its own.
+    const forged = ourId!.replace(/\.[0-9a-f]{20}@/, '.0123456789abcdef0123@');
+    await ingest(customerMail('third@example.de', [`In-Reply-To: <${forged}>`], 'Forged thread'));
+    expect(await caseOf('third@example.de')).not.toBe(caseId);
+  });
+
+  it('shows on the case when the reply could not be delivered', async () => {
+    await ingest(customerMail('bounce-start@example.de', [], 'Hallo'));
+    const caseId = await caseOf('bounce-start@example.de');
+    sink.refuseWith({ code: 550, message: 'no such user' });
+    await t.api('POST', `/api/v1/cases/${caseId}/entries`, { token: agent.token, body: { kind: 'message', direction: 'outbound', body: 'Antwort, die nicht ankommt' } });
+    const note = await waitFor(async () => {
+      const entries = (await t.api('GET', `/api/v1/cases/${caseId}/timeline`, { token: agent.token })).body.items;
+      return entries.find((e: any) => e.kind === 'note' && e.body.includes('could not be sent'));
+    }, 15_000, 'the failure note');
+    expect(note.body).toContain('juergen.weber@example.de');
+    expect(note.body).toContain('no such user');
+    sink.refuseWith(null);
   });
 });

@@ -6,5 +6,6 @@ export { processEmailJob } from './process-email.ts';
 export { parseEmail, type InboundEmail } from './parse-email.ts';
 
 import { processEmailJob } from './process-email.ts';
-export const emailJobs = [processEmailJob];
+import { mailFailedJob, sendReplyJob } from './send-reply.ts';
+export const emailJobs = [processEmailJob, sendReplyJob, mailFailedJob];
 export { seedDemoMailboxes } from './demo.ts';

@@ -4,6 +4,7 @@ import { systemActor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { defineJob, PermanentJobError } from '../../platform/jobs/index.ts';
 import { addEntry, createCase, linkCases, updateCase } from '../cases/index.ts';
+import { entryOfMessageId, looksLikeOurs } from './message-ids.ts';
 import { parseEmail, roughSubject, UnreadableEmail, type InboundEmail } from './parse-email.ts';
 
 interface StoredEmail {
@@ -21,8 +22,13 @@ interface ThreadCase {
   status: Case['status'];
 }
 
-/** The live case a Message-ID belongs to (following merges). */
-async function caseByMessageIds(tx: Tx, ids: readonly string[]): Promise<ThreadCase | null> {
+/**
+ * The live case a Message-ID belongs to (following merges). One that claims to be ours must carry
+ * a valid signature, or it is ignored: a forged In-Reply-To cannot put mail into someone's case.
+ */
+async function caseByMessageIds(tx: Tx, given: readonly string[]): Promise<ThreadCase | null> {
+  const ids: string[] = [];
+  for (const id of given) if (!looksLikeOurs(id) || (await entryOfMessageId(tx, id)) !== null) ids.push(id);
   if (ids.length === 0) return null;
   const { rows } = await tx.query<ThreadCase & { pos: number }>(
     `select coalesce(m.id, c.id) as id, coalesce(m.number, c.number) as number, coalesce(m.status, c.status) as status, array_position($1::text[], t.message_id) as pos

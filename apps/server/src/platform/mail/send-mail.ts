@@ -46,6 +46,11 @@ export const sendMailJob = defineJob({
   payload: OutgoingMail,
   maxAttempts: 10,
   backoffMs: 30_000,
+  // The module that asked for the mail learns of the failure through an event it subscribes to.
+  onDead: async (tx, mail, error, run) => {
+    if (!mail.ref) return;
+    await run.ctx.events.emit(tx, { type: 'mail.failed', actorId: null, audience: { teamIds: [], userIds: [] }, payload: { ref: mail.ref, to: mail.to, subject: mail.subject, error } });
+  },
   run: async (mail, run) => {
     const config = run.ctx.config;
     try {
