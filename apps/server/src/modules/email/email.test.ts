@@ -202,3 +202,115 @@ describe('replies by email', () => {
     sink.refuseWith(null);
   });
 });
+
+describe('automatic acknowledgements, loops and bounces', () => {
+  let t: TestApp;
+  let sink: Awaited<ReturnType<typeof smtpSink>>;
+  let admin: TestUser;
+  const ingest = (lines: string[]) =>
+    fetch(`${t.url}/api/v1/email/inbound`, { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${INGEST_TOKEN}` }, body: lines.join('\r\n') });
+  const row = (messageId: string) =>
+    waitFor(async () => {
+      const { rows } = await t.app.ctx.db.query<{ case_id: string; no_auto_reply: string | null; state: string }>(
+        `select case_id, no_auto_reply, state from inbound_emails where message_id = $1 and state <> 'received'`,
+        [messageId],
+      );
+      return rows[0];
+    }, 10_000, messageId);
+  const mail = (id: string, from: string, extra: string[] = []) => [`From: ${from}`, 'To: service@demo.switchboard.dev', `Subject: Frage ${id}`, `Message-ID: <${id}>`, ...extra, '', 'Text'];
+
+  beforeAll(async () => {
+    sink = await smtpSink();
+    t = await startTestApp({ EMAIL_INGEST_TOKEN: INGEST_TOKEN, SMTP_URL: sink.url, MAIL_FROM: 'Kundenservice <service@demo.switchboard.dev>', JOBS_POLL_MS: 100 });
+    admin = await t.user('admin');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
+
+  it('acknowledges a new case in the sender’s language, marked as an automatic reply', async () => {
+    await ingest(mail('ack-1@example.de', 'Anna Schulz <anna.schulz@example.de>', ['Content-Language: de-DE']));
+    const r = await row('ack-1@example.de');
+    expect(r.no_auto_reply).toBeNull();
+    const sent = await waitFor(() => sink.received.find((m) => m.to.includes('anna.schulz@example.de')), 10_000, 'the acknowledgement');
+    expect(sent.raw).toMatch(/^Auto-Submitted: auto-replied/m);
+    expect(sent.raw).toMatch(/^X-Loop: switchboard/m);
+    expect(sent.raw).toMatch(/^In-Reply-To: <ack-1@example\.de>/m);
+    expect(sent.raw).toContain('Vielen Dank f');
+    const timeline = (await t.api('GET', `/api/v1/cases/${r.case_id}/timeline`, { token: admin.token })).body.items;
+    expect(timeline.filter((e: any) => e.kind === 'message').map((e: any) => e.direction)).toEqual(['inbound', 'outbound']);
+  });
+
+  it('never answers automatic mail, lists, bounces or itself — but still makes cases of them', async () => {
+    const cases: [string, string[], string, RegExp][] = [
+      ['auto-1@example.com', ['Auto-Submitted: auto-replied'], 'ooo@example.com', /Auto-Submitted/],
+      ['list-1@example.com', ['List-Id: <news.example.com>', 'Precedence: list'], 'news@example.com', /Precedence: list|List-Id/],
+      ['loop-1@example.com', ['X-Loop: helpdesk'], 'other-helpdesk@example.com', /X-Loop/],
+      ['own-1@example.com', [], 'service@demo.switchboard.dev', /our own addresses/],
+      ['noreply-1@example.com', [], 'no-reply@shop.example.com', /sent by no-reply/],
+    ];
+    for (const [id, headers, from, reason] of cases) {
+      await ingest(mail(id, from, headers));
+      const r = await row(id);
+      expect(r.state, id).toBe('processed');
+      expect(r.case_id, id).not.toBeNull();
+      expect(r.no_auto_reply, id).toMatch(reason);
+    }
+    expect(sink.received.filter((m) => cases.some(([, , from]) => m.to.includes(from)))).toEqual([]);
+  });
+
+  it('acknowledges one sender at most three times a day', async () => {
+    for (let i = 1; i <= 4; i++) await ingest(mail(`limit-${i}@example.com`, 'busy.writer@example.com'));
+    const rows = await Promise.all([1, 2, 3, 4].map((i) => row(`limit-${i}@example.com`)));
+    // Processed in parallel on a server: which one is refused varies, that one is refused does not.
+    expect(rows.filter((r) => /limit/.test(r.no_auto_reply ?? ''))).toHaveLength(1);
+    await waitFor(() => sink.received.filter((m) => m.to.includes('busy.writer@example.com')).length === 3, 10_000, 'three acknowledgements');
+  });
+
+  it('attaches a bounce to the case of the message that bounced and flags the address', async () => {
+    await ingest(mail('bounce-origin@example.com', 'Kadri Kask <kadri.kask@example.ee>'));
+    const origin = await row('bounce-origin@example.com');
+    const ack = await waitFor(() => sink.received.find((m) => m.to.includes('kadri.kask@example.ee')), 10_000, 'the acknowledgement');
+    const ourId = /^Message-ID: <([^>]+)>/m.exec(ack.raw)![1]!;
+    const report = [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.example.ee>',
+      'To: service@demo.switchboard.dev',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Message-ID: <bounce-report-1@mx.example.ee>',
+      'Auto-Submitted: auto-replied',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain',
+      '',
+      'I could not deliver your message.',
+      '--b1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.ee',
+      '',
+      'Final-Recipient: rfc822; kadri.kask@example.ee',
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 <kadri.kask@example.ee>: Recipient address rejected',
+      '--b1',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `Message-ID: <${ourId}>`,
+      'Subject: Teie pöördumine',
+      '--b1--',
+    ];
+    await ingest(report);
+    const r = await row('bounce-report-1@mx.example.ee');
+    expect(r).toMatchObject({ state: 'processed', case_id: origin.case_id });
+    const timeline = (await t.api('GET', `/api/v1/cases/${origin.case_id}/timeline`, { token: admin.token })).body.items;
+    expect(timeline.find((e: any) => e.kind === 'note')?.body).toMatch(/bounced: 5\.1\.1 550 5\.1\.1 .*Recipient address rejected/);
+    const { rows } = await t.app.ctx.db.query<{ bounced_at: Date | null }>(`select bounced_at from customer_emails where email = 'kadri.kask@example.ee'`);
+    expect(rows[0]!.bounced_at).not.toBeNull();
+    // A bounce for something we never sent is not a customer's case: it waits in quarantine.
+    await ingest(report.map((l) => l.replace(ourId, 'someone-else@example.org').replace('bounce-report-1', 'bounce-report-2')));
+    expect((await row('bounce-report-2@mx.example.ee')).state).toBe('quarantined');
+  });
+});

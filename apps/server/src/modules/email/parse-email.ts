@@ -20,6 +20,15 @@ export const InboundEmail = z.object({
   /** RFC 3834 and list signals, lower-cased header values (absent: null). */
   autoSubmitted: z.string().nullable(),
   precedence: z.string().nullable(),
+  xLoop: z.string().nullable(),
+  autoResponseSuppress: z.string().nullable(),
+  /** Return-Path as written by the receiving server; `<>` (empty) for bounces and auto-replies. */
+  returnPath: z.string().nullable(),
+  listId: z.string().nullable(),
+  /** multipart/report; report-type=delivery-status: a bounce or delivery notice. */
+  deliveryReport: z.boolean(),
+  /** The message's language if it says (Content-Language), when it is one we speak. */
+  language: z.enum(['en', 'de', 'et', 'tr']).nullable(),
 });
 export type InboundEmail = z.infer<typeof InboundEmail>;
 
@@ -52,6 +61,12 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+const spoken = ['en', 'de', 'et', 'tr'] as const;
+function languageOf(value: string | undefined): InboundEmail['language'] {
+  const code = value?.trim().slice(0, 2).toLowerCase();
+  return (spoken as readonly string[]).includes(code ?? '') ? (code as InboundEmail['language']) : null;
+}
+
 /** Parses raw RFC 5322 bytes with postal-mime (charsets, encoded words, MIME structure). */
 export async function parseEmail(raw: Buffer): Promise<InboundEmail> {
   let parsed;
@@ -81,12 +96,18 @@ export async function parseEmail(raw: Buffer): Promise<InboundEmail> {
     date: parsed.date ?? null,
     autoSubmitted: header('auto-submitted')?.toLowerCase().trim() ?? null,
     precedence: header('precedence')?.toLowerCase().trim() ?? null,
+    xLoop: header('x-loop')?.trim() ?? null,
+    autoResponseSuppress: header('x-auto-response-suppress')?.trim() ?? null,
+    returnPath: header('return-path')?.trim() ?? null,
+    listId: header('list-id')?.trim() ?? null,
+    deliveryReport: /multipart\/report/i.test(header('content-type') ?? '') && /report-type="?delivery-status/i.test(header('content-type') ?? ''),
+    language: languageOf(header('content-language')),
   });
 }
 
-/** The Subject header of a message that may not parse at all (for the quarantine list). */
-export function roughSubject(raw: Buffer): string | null {
+/** A header of a message that may not parse at all (for the quarantine list): the first occurrence, unfolded. */
+export function roughHeader(raw: Buffer, name: 'subject' | 'message-id' | 'from'): string | null {
   const head = raw.subarray(0, 65_536).toString('latin1');
-  const m = /^subject:[ \t]*(.*(?:\r?\n[ \t].*)*)/im.exec(head);
+  const m = new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(head);
   return m ? m[1]!.replace(/\r?\n[ \t]/g, ' ').trim().slice(0, 500) : null;
 }

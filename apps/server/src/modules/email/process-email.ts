@@ -4,8 +4,10 @@ import { systemActor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { defineJob, PermanentJobError } from '../../platform/jobs/index.ts';
 import { addEntry, createCase, linkCases, updateCase } from '../cases/index.ts';
+import { acknowledgeNewCase } from './acknowledge.ts';
+import { bounceDetails, isBounce, noAutoReplyReason } from './classify.ts';
 import { entryOfMessageId, looksLikeOurs } from './message-ids.ts';
-import { parseEmail, roughSubject, UnreadableEmail, type InboundEmail } from './parse-email.ts';
+import { bareMessageId, parseEmail, roughHeader, UnreadableEmail, type InboundEmail } from './parse-email.ts';
 
 interface StoredEmail {
   id: number;
@@ -13,6 +15,7 @@ interface StoredEmail {
   raw: Uint8Array;
   state: string;
   mailbox_id: string | null;
+  envelope_from: string | null;
   envelope_to: string[];
 }
 
@@ -65,7 +68,7 @@ async function mailboxTeam(tx: Tx, stored: StoredEmail, email: InboundEmail): Pr
 const messageBody = (email: InboundEmail): string => email.text.trim() || '(no text)';
 
 /** Threads the message onto its case, or opens a new one; returns where it went. */
-async function deliver(app: AppContext, tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<{ caseId: string; entryId: number | null }> {
+async function deliver(app: AppContext, tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<{ caseId: string; entryId: number | null; created?: Case }> {
   const thread = (await caseByMessageIds(tx, [...email.references, ...email.inReplyTo])) ?? (await caseBySubjectTag(tx, email));
   let relatedClosed: ThreadCase | null = null;
   if (thread && thread.status === 'closed') {
@@ -88,8 +91,38 @@ async function deliver(app: AppContext, tx: Tx, stored: StoredEmail, email: Inbo
     message: { body: messageBody(email), direction: 'inbound' },
   });
   if (relatedClosed) await linkCases(app, systemActor, tx, created.id, relatedClosed.id, true);
+  if (email.language) {
+    await tx.query(`update customers set preferred_language = $2 where id = $1 and preferred_language is null`, [created.requester.id, email.language]);
+  }
   const { rows } = await tx.query<{ id: number }>(`select id from case_entries where case_id = $1 and kind = 'message' order by id limit 1`, [created.id]);
-  return { caseId: created.id, entryId: rows[0]?.id ?? null };
+  return { caseId: created.id, entryId: rows[0]?.id ?? null, created };
+}
+
+/**
+ * A bounce of a message we sent: a note on that case with the reason, and the address flagged so
+ * agents see it before writing again. Null when the bounce is for nothing we sent.
+ */
+async function recordBounce(app: AppContext, tx: Tx, raw: string): Promise<{ caseId: string; entryId: number } | null> {
+  for (const m of raw.matchAll(/Message-ID:\s*<(sb\.\d+\.[0-9a-f]{20}@[^>\s]+)>/gi)) {
+    const entryId = await entryOfMessageId(tx, m[1]!);
+    if (entryId === null) continue;
+    const { rows } = await tx.query<{ case_id: string }>(`select case_id from case_entries where id = $1`, [entryId]);
+    if (!rows[0]) continue;
+    const { recipient, reason } = bounceDetails(raw);
+    if (recipient) {
+      await tx.query(`update customer_emails set bounced_at = now(), bounce_reason = $2 where lower(email) = $1`, [recipient, reason.slice(0, 500)]);
+    }
+    const note = await addEntry(app, systemActor, tx, rows[0].case_id, { kind: 'note', body: `⚠ Our email${recipient ? ` to ${recipient}` : ''} bounced: ${reason}` });
+    return { caseId: rows[0].case_id, entryId: note.id };
+  }
+  return null;
+}
+
+/** Our own addresses: mail from them is never answered automatically. */
+async function ownAddresses(app: AppContext, tx: Tx): Promise<Set<string>> {
+  const { rows } = await tx.query<{ address: string }>(`select lower(address) as address from mailboxes`);
+  const from = /<?([^<>\s]+@[^<>\s]+)>?\s*$/.exec(app.config.MAIL_FROM)?.[1]?.toLowerCase();
+  return new Set([...rows.map((r) => r.address), ...(from ? [from] : [])]);
 }
 
 /**
@@ -102,7 +135,7 @@ export const processEmailJob = defineJob({
   maxAttempts: 5,
   backoffMs: 5_000,
   runInTransaction: async (tx, { inboundId }, run) => {
-    const { rows } = await tx.query<StoredEmail>(`select id, raw, state, mailbox_id, envelope_to from inbound_emails where id = $1 for update`, [inboundId]);
+    const { rows } = await tx.query<StoredEmail>(`select id, raw, state, mailbox_id, envelope_from, envelope_to from inbound_emails where id = $1 for update`, [inboundId]);
     const stored = rows[0];
     if (!stored || stored.state !== 'received') return; // processed meanwhile, or deleted
     let email: InboundEmail;
@@ -118,12 +151,36 @@ export const processEmailJob = defineJob({
       await tx.query(`update inbound_emails set state = 'duplicate', case_id = $2, entry_id = $3, processed_at = now() where id = $1`, [inboundId, known[0].case_id, known[0].entry_id]);
       return;
     }
+    if (isBounce(email)) {
+      const bounced = await recordBounce(run.ctx, tx, Buffer.from(stored.raw).toString('utf8'));
+      if (!bounced) throw new PermanentJobError('a delivery report (bounce) for a message we did not send');
+      await tx.query(`update inbound_emails set state = 'processed', case_id = $2, entry_id = $3, error = null, processed_at = now() where id = $1`, [inboundId, bounced.caseId, bounced.entryId]);
+      return;
+    }
     const where = await deliver(run.ctx, tx, stored, email);
     await tx.query(`insert into email_message_ids (message_id, case_id, entry_id, inbound_email_id) values ($1, $2, $3, $4)`, [email.messageId, where.caseId, where.entryId, inboundId]);
-    await tx.query(`update inbound_emails set state = 'processed', case_id = $2, entry_id = $3, error = null, processed_at = now() where id = $1`, [inboundId, where.caseId, where.entryId]);
+    let noAutoReply: string | null = null;
+    if (where.created) {
+      noAutoReply = run.ctx.config.SMTP_URL ? noAutoReplyReason(email, stored.envelope_from, await ownAddresses(run.ctx, tx)) : 'no SMTP relay is configured';
+      if (!noAutoReply) {
+        const sent = await acknowledgeNewCase(run.ctx, tx, where.created, email.from.address, email.language ?? 'en', email.messageId);
+        if (!sent) noAutoReply = 'acknowledgement limit for this sender reached';
+      }
+    }
+    await tx.query(`update inbound_emails set state = 'processed', case_id = $2, entry_id = $3, error = null, no_auto_reply = $4, processed_at = now() where id = $1`, [
+      inboundId,
+      where.caseId,
+      where.entryId,
+      noAutoReply,
+    ]);
   },
   onDead: async (tx, { inboundId }, error) => {
     const { rows } = await tx.query<{ raw: Uint8Array }>(`select raw from inbound_emails where id = $1`, [inboundId]);
-    await tx.query(`update inbound_emails set state = 'quarantined', error = $2, subject = coalesce(subject, $3) where id = $1`, [inboundId, error.slice(0, 2000), rows[0] ? roughSubject(Buffer.from(rows[0].raw)) : null]);
+    const raw = rows[0] ? Buffer.from(rows[0].raw) : Buffer.alloc(0);
+    const messageId = roughHeader(raw, 'message-id');
+    await tx.query(
+      `update inbound_emails set state = 'quarantined', error = $2, subject = coalesce(subject, $3), message_id = coalesce(message_id, $4), from_address = coalesce(from_address, $5) where id = $1`,
+      [inboundId, error.slice(0, 2000), roughHeader(raw, 'subject'), messageId ? bareMessageId(messageId) : null, roughHeader(raw, 'from')],
+    );
   },
 });
