@@ -22,7 +22,7 @@ import { supervisorRoutes } from './modules/supervisor/index.ts';
 import { slaJobs, slaRoutes } from './modules/sla/index.ts';
 import { routingJobs, routingRoutes } from './modules/routing/index.ts';
 import { automationJobs, automationRoutes } from './modules/automation/index.ts';
-import { emailJobs, emailRoutes, startSmtpServer } from './modules/email/index.ts';
+import { emailJobs, emailRoutes, ImapPoller, startSmtpServer } from './modules/email/index.ts';
 import { operationsRoutes } from './operations.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -53,6 +53,8 @@ export const allJobs: readonly AnyJobDefinition[] = [...platformJobs, ...mailJob
 export interface App {
   http: FastifyInstance;
   ctx: AppContext;
+  /** Fetches IMAP mailboxes (null when EMAIL_IMAP_POLL_MS is 0 or the worker is off). */
+  imap: ImapPoller | null;
   /** Starts the built-in SMTP server for inbound mail on this port (0: any free one); returns the port. */
   startSmtp(port: number): Promise<number>;
   /** Stops taking requests, closes sockets, the event listener and the database. */
@@ -101,12 +103,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   await jobs.start(ctx);
+  const imap = config.EMAIL_IMAP_POLL_MS > 0 && config.JOBS_CONCURRENCY > 0 ? new ImapPoller(ctx, jobs.workerId, config.EMAIL_IMAP_POLL_MS) : null;
+  imap?.start();
 
   let closed = false;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
   return {
     http,
     ctx,
+    imap,
     async startSmtp(port) {
       smtp = await startSmtpServer({ ...ctx, config: { ...config, SMTP_SERVER_PORT: port } });
       return smtp.port;
@@ -115,6 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       if (closed) return;
       closed = true;
       await smtp?.close();
+      await imap?.stop();
       await stopGateway();
       await http.close();
       await jobs.stop();

@@ -2,21 +2,49 @@ import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
 import { Email } from './identity.ts';
 
+/** Fetching from an existing IMAP mailbox; the password is write-only. */
+export const ImapSettings = z.object({
+  enabled: z.boolean(),
+  host: z.string().nullable(),
+  port: z.number().int().nullable(),
+  secure: z.boolean(),
+  user: z.string().nullable(),
+  folder: z.string(),
+  hasPassword: z.boolean(),
+  lastError: z.string().nullable(),
+  checkedAt: Timestamp.nullable(),
+});
+
 export const Mailbox = z.object({
   id: Id,
   name: z.string(),
   address: z.string(),
   team: z.object({ id: Id, name: z.string() }).nullable(),
   active: z.boolean(),
+  imap: ImapSettings,
   version: z.number().int(),
 });
+
+const Hostname = z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'is not a host name');
+export const ImapInput = z
+  .object({
+    enabled: z.boolean(),
+    host: Hostname.optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    secure: z.boolean().optional(),
+    user: z.string().min(1).max(320).optional(),
+    /** Leave out to keep the stored one. */
+    password: z.string().min(1).max(1000).optional(),
+    folder: z.string().min(1).max(200).optional(),
+  })
+  .strict();
 export type Mailbox = z.infer<typeof Mailbox>;
 
 export const CreateMailboxBody = z
-  .object({ name: z.string().trim().min(1).max(200), address: Email, teamId: Id.nullable().default(null), active: z.boolean().default(true) })
+  .object({ name: z.string().trim().min(1).max(200), address: Email, teamId: Id.nullable().default(null), active: z.boolean().default(true), imap: ImapInput.optional() })
   .strict();
 export const UpdateMailboxBody = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), address: Email.optional(), teamId: Id.nullable().optional(), active: z.boolean().optional(), version: z.number().int().optional() })
+  .object({ name: z.string().trim().min(1).max(200).optional(), address: Email.optional(), teamId: Id.nullable().optional(), active: z.boolean().optional(), imap: ImapInput.optional(), version: z.number().int().optional() })
   .strict();
 
 export const inboundStates = ['received', 'processed', 'duplicate', 'quarantined'] as const;

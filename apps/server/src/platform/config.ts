@@ -36,6 +36,8 @@ const schema = z.object({
   // The built-in SMTP server for inbound mail: a port turns it on (25 or 2525 behind a firewall). In demo mode: 2525.
   SMTP_SERVER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SMTP_SERVER_HOST: z.string().default('127.0.0.1'),
+  // How often each instance looks for IMAP mailboxes to serve and for unseen mail (IDLE reports new mail at once); 0: off.
+  EMAIL_IMAP_POLL_MS: z.coerce.number().int().min(0).default(30_000),
   // What to do when a customer writes to a closed case: reopen it, or open a new case linked to it.
   EMAIL_CLOSED_CASE: z.enum(['reopen', 'new_linked']).default('new_linked'),
   // Jobs this instance runs at once; 0 makes it an API-only instance (others run the jobs).

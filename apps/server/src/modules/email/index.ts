@@ -1,6 +1,7 @@
 /** Email: inbound through the built-in SMTP server and HTTP ingest, stored raw, threaded onto cases. */
 export { emailRoutes } from './routes.ts';
 export { startSmtpServer } from './smtp-server.ts';
+export { ImapPoller } from './imap-poller.ts';
 export { receiveEmail } from './receive-email.ts';
 export { processEmailJob } from './process-email.ts';
 export { parseEmail, type InboundEmail } from './parse-email.ts';

@@ -8,6 +8,15 @@ export interface MailboxRow {
   team_name: string | null;
   active: boolean;
   version: number;
+  imap_enabled: boolean;
+  imap_host: string | null;
+  imap_port: number | null;
+  imap_secure: boolean;
+  imap_user: string | null;
+  imap_folder: string;
+  has_password: boolean;
+  imap_last_error: string | null;
+  imap_checked_at: Date | null;
 }
 
 export const toMailbox = (r: MailboxRow) => ({
@@ -16,10 +25,23 @@ export const toMailbox = (r: MailboxRow) => ({
   address: r.address,
   team: r.team_id ? { id: r.team_id, name: r.team_name ?? '' } : null,
   active: r.active,
+  imap: {
+    enabled: r.imap_enabled,
+    host: r.imap_host,
+    port: r.imap_port,
+    secure: r.imap_secure,
+    user: r.imap_user,
+    folder: r.imap_folder,
+    hasPassword: r.has_password,
+    lastError: r.imap_last_error,
+    checkedAt: r.imap_checked_at?.toISOString() ?? null,
+  },
   version: r.version,
 });
 
-const mailboxSelect = `select m.id, m.name, m.address, m.team_id, t.name as team_name, m.active, m.version from mailboxes m left join teams t on t.id = m.team_id`;
+const mailboxSelect = `select m.id, m.name, m.address, m.team_id, t.name as team_name, m.active, m.version, m.imap_enabled, m.imap_host, m.imap_port,
+  m.imap_secure, m.imap_user, m.imap_folder, m.imap_password is not null as has_password, m.imap_last_error, m.imap_checked_at
+  from mailboxes m left join teams t on t.id = m.team_id`;
 
 export async function listMailboxes(db: Queryable) {
   const { rows } = await db.query<MailboxRow>(`${mailboxSelect} order by lower(m.name)`);
