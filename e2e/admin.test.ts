@@ -33,3 +33,26 @@ test('an admin checks that the workers run jobs: the test job is gone within sec
   await page.getByTestId('jobs-empty').waitFor();
   await context.close();
 });
+
+test('an admin adds a mailbox that fetches by IMAP; the form is accessible and the password is never shown again', async () => {
+  const context = await newContext(env.browser, env.server);
+  const page = await context.newPage();
+  await signIn(page, logins.admin);
+  await page.goto('/admin/mailboxes');
+  await expect.poll(() => page.getByTestId('mailbox-row').count()).toBeGreaterThanOrEqual(4); // the demo's department addresses
+  await page.getByTestId('new-mailbox').click();
+  await page.getByTestId('mailbox-name').fill('Vertrieb');
+  await page.getByTestId('mailbox-address').fill('vertrieb@demo.switchboard.dev');
+  await page.getByTestId('mailbox-imap-enabled').check({ force: true });
+  await page.getByLabel(/IMAP-Server/).fill('127.0.0.1');
+  await page.getByLabel(/Benutzername/).fill('vertrieb');
+  await page.getByLabel(/^Passwort/).fill('geheim-123');
+  await expectAccessible(page, 'new mailbox with IMAP');
+  await page.getByTestId('mailbox-save').click();
+  const row = page.getByTestId('mailbox-row').filter({ hasText: 'vertrieb@demo.switchboard.dev' });
+  await row.waitFor();
+  // Nothing listens on 127.0.0.1:993: the mailbox says so instead of failing silently.
+  await expect.poll(() => row.textContent(), { timeout: 45_000 }).toMatch(/Nicht lesbar|Verbinde/);
+  expect(await page.content()).not.toContain('geheim-123');
+  await context.close();
+});

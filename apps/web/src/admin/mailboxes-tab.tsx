@@ -5,12 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client.ts';
 import { MailboxModal, type Mailbox } from '../email/mailbox-modal.tsx';
+import { useFormat } from '../i18n/format.ts';
 import { ErrorState } from '../ui/error-state.tsx';
 import { AdminTable } from './admin-table.tsx';
 
 /** Admin → Mailboxes: the addresses Switchboard receives mail for and the team each routes to. */
 export function MailboxesTab() {
   const { t } = useTranslation('email');
+  const format = useFormat();
   const mailboxes = useQuery({ queryKey: ['mailboxes'], queryFn: () => get<{ items: Mailbox[] }>('/mailboxes').then((r) => r.items) });
   const [editing, setEditing] = useState<Mailbox | null | undefined>(undefined);
   if (mailboxes.isError) return <ErrorState error={mailboxes.error} onRetry={() => void mailboxes.refetch()} />;
@@ -24,7 +26,7 @@ export function MailboxesTab() {
           {t('mailboxes.new')}
         </Button>
       </Group>
-      <AdminTable columns={[t('mailboxes.name'), t('mailboxes.address'), t('mailboxes.team'), t('mailboxes.state')]} withActions pending={mailboxes.isPending} minWidth={640}>
+      <AdminTable columns={[t('mailboxes.name'), t('mailboxes.address'), t('mailboxes.team'), t('mailboxes.state'), t('mailboxes.imap.column')]} withActions pending={mailboxes.isPending} minWidth={820}>
         {mailboxes.data?.map((m) => (
           <Table.Tr key={m.id} data-testid="mailbox-row">
             <Table.Td fw={500}>{m.name}</Table.Td>
@@ -34,6 +36,21 @@ export function MailboxesTab() {
             <Table.Td>{m.team?.name ?? <Text c="dimmed" size="sm">{t('mailboxes.noTeam')}</Text>}</Table.Td>
             <Table.Td>
               <Badge color={m.active ? 'green' : 'gray'}>{m.active ? t('mailboxes.on') : t('mailboxes.off')}</Badge>
+            </Table.Td>
+            <Table.Td maw={320}>
+              {m.imap.enabled ? (
+                m.imap.lastError ? (
+                  <Text size="sm" c="red.8" style={{ wordBreak: 'break-word' }}>
+                    {t('mailboxes.imap.failing', { error: m.imap.lastError })}
+                  </Text>
+                ) : (
+                  <Text size="sm">{m.imap.checkedAt ? t('mailboxes.imap.checked', { when: format.relative(m.imap.checkedAt) }) : t('mailboxes.imap.waiting')}</Text>
+                )
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('mailboxes.imap.off')}
+                </Text>
+              )}
             </Table.Td>
             <Table.Td ta="right">
               <Tooltip label={t('mailboxes.edit', { name: m.name })}>
