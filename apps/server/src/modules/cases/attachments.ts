@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { inlineContentTypes, inlineImageTypes, type Attachment } from '@switchboard/contracts';
 import type { Actor } from '../../platform/context.ts';
 import type { Queryable, Tx } from '../../platform/db/index.ts';
@@ -104,4 +105,35 @@ export async function loadAttachmentFile(db: Queryable, actor: Actor, id: string
     servedType: safe ? r.content_type : 'application/octet-stream',
     disposition: (inlineImageTypes as readonly string[]).includes(r.content_type) ? 'inline' : 'attachment',
   };
+}
+
+/** A file that arrived with a customer's message (an email attachment or inline image). */
+export interface ReceivedFile {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+  /** The cid: an HTML body refers to it by. */
+  contentId?: string | null | undefined;
+}
+
+/**
+ * Stores files that came with an inbound message on its entry. Files larger than the upload limit
+ * are not stored as attachments (the raw message keeps them); their names are returned.
+ */
+export async function attachReceivedFiles(tx: Tx, caseId: string, entryId: number, files: readonly ReceivedFile[], maxBytes: number): Promise<{ stored: number; tooLarge: string[] }> {
+  const tooLarge: string[] = [];
+  let stored = 0;
+  for (const f of files) {
+    if (f.content.length === 0) continue;
+    if (f.content.length > maxBytes) {
+      tooLarge.push(f.fileName);
+      continue;
+    }
+    await tx.query(
+      `insert into attachments (file_name, content_type, size, sha256, content, case_id, entry_id, content_id) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [f.fileName.slice(0, 255), f.contentType.slice(0, 255), f.content.length, createHash('sha256').update(f.content).digest('hex'), f.content, caseId, entryId, f.contentId ?? null],
+    );
+    stored++;
+  }
+  return { stored, tooLarge };
 }

@@ -9,3 +9,4 @@ export { mergeCases, linkCases } from './merge-cases.ts';
 export { searchCases, listCases, countCases } from './list-cases.ts';
 export { canSeeCase, caseVisibility } from './policy.ts';
 export { pruneUploadsJob } from './prune-uploads.ts';
+export { attachReceivedFiles, type ReceivedFile } from './attachments.ts';

@@ -38,7 +38,7 @@ describe('inbound email', () => {
   const timeline = async (caseId: string) => (await t.api('GET', `/api/v1/cases/${caseId}/timeline`, { token: admin.token })).body.items.filter((e: any) => e.kind === 'message');
 
   beforeAll(async () => {
-    t = await startTestApp({ EMAIL_INGEST_TOKEN: INGEST_TOKEN, JOBS_POLL_MS: 100 });
+    t = await startTestApp({ EMAIL_INGEST_TOKEN: INGEST_TOKEN, JOBS_POLL_MS: 100, ATTACHMENT_MAX_BYTES: 2000 });
     admin = await t.user('admin');
     billingId = await t.team('Billing');
     const mailbox = await t.api('POST', '/api/v1/mailboxes', { token: admin.token, body: { name: 'Service', address: 'Service@Demo.Switchboard.dev', teamId: billingId } });
@@ -61,6 +61,23 @@ describe('inbound email', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ direction: 'inbound', channel: 'email' });
     expect(messages[0].body).toContain('iki kez ücret alındı');
+  });
+
+  it('keeps attachments and inline images on the message, served safely; a file over the limit is named in a note', async () => {
+    const row = await processed(((await (await ingest(fixture('attachments-related.eml'))).json()) as { id: number }).id);
+    const entries = (await t.api('GET', `/api/v1/cases/${row.case_id}/timeline`, { token: admin.token })).body.items;
+    const message = entries.find((e: any) => e.kind === 'message');
+    expect(message.body).toContain('Kviitung on lisatud');
+    expect(message.attachments.map((a: any) => [a.fileName, a.contentType]).sort()).toEqual([
+      ['attachment-1.png', 'image/png'],
+      ['kviitung.pdf', 'application/pdf'],
+    ]);
+    const pdf = message.attachments.find((a: any) => a.fileName === 'kviitung.pdf');
+    const file = await fetch(`${t.url}/api/v1/attachments/${pdf.id}`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await file.text()).startsWith('%PDF-1.4')).toBe(true);
+    expect(entries.find((e: any) => e.kind === 'note')?.body).toMatch(/larger than the upload limit: suur\.bin/);
   });
 
   it('does not create a second entry when the same message is delivered again', async () => {

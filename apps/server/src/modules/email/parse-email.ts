@@ -29,6 +29,10 @@ export const InboundEmail = z.object({
   deliveryReport: z.boolean(),
   /** The message's language if it says (Content-Language), when it is one we speak. */
   language: z.enum(['en', 'de', 'et', 'tr']).nullable(),
+  /** Attachments and inline images (cid:); delivery reports' machine parts are not among them. */
+  attachments: z.array(
+    z.object({ fileName: z.string(), contentType: z.string(), contentId: z.string().nullable(), content: z.instanceof(Buffer) }),
+  ),
 });
 export type InboundEmail = z.infer<typeof InboundEmail>;
 
@@ -102,6 +106,14 @@ export async function parseEmail(raw: Buffer): Promise<InboundEmail> {
     listId: header('list-id')?.trim() ?? null,
     deliveryReport: /multipart\/report/i.test(header('content-type') ?? '') && /report-type="?delivery-status/i.test(header('content-type') ?? ''),
     language: languageOf(header('content-language')),
+    attachments: parsed.attachments
+      .filter((a) => !/^(message\/delivery-status|text\/rfc822-headers|message\/rfc822)$/i.test(a.mimeType))
+      .map((a, i) => ({
+        fileName: (a.filename ?? '').trim() || `attachment-${i + 1}${a.mimeType.startsWith('image/') ? '.' + a.mimeType.slice(6).split(/[;+]/)[0] : ''}`,
+        contentType: a.mimeType || 'application/octet-stream',
+        contentId: a.contentId ? bareMessageId(a.contentId) : null,
+        content: Buffer.from(a.content as ArrayBuffer),
+      })),
   });
 }
 

@@ -3,7 +3,7 @@ import type { Case } from '@switchboard/contracts';
 import { systemActor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { defineJob, PermanentJobError } from '../../platform/jobs/index.ts';
-import { addEntry, createCase, linkCases, updateCase } from '../cases/index.ts';
+import { addEntry, attachReceivedFiles, createCase, linkCases, updateCase } from '../cases/index.ts';
 import { acknowledgeNewCase } from './acknowledge.ts';
 import { bounceDetails, isBounce, noAutoReplyReason } from './classify.ts';
 import { entryOfMessageId, looksLikeOurs } from './message-ids.ts';
@@ -158,6 +158,15 @@ export const processEmailJob = defineJob({
       return;
     }
     const where = await deliver(run.ctx, tx, stored, email);
+    if (where.entryId !== null && email.attachments.length > 0) {
+      const files = await attachReceivedFiles(tx, where.caseId, where.entryId, email.attachments, run.ctx.config.ATTACHMENT_MAX_BYTES);
+      if (files.tooLarge.length > 0) {
+        await addEntry(run.ctx, systemActor, tx, where.caseId, {
+          kind: 'note',
+          body: `Not attached, larger than the upload limit: ${files.tooLarge.join(', ')}. The original message (GET /api/v1/email/inbound/${inboundId}/raw) still has them.`,
+        });
+      }
+    }
     await tx.query(`insert into email_message_ids (message_id, case_id, entry_id, inbound_email_id) values ($1, $2, $3, $4)`, [email.messageId, where.caseId, where.entryId, inboundId]);
     let noAutoReply: string | null = null;
     if (where.created) {
