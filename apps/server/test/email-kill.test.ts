@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase, onPostgres, waitFor, type TestDatabase } from './harness.ts';
-import { startInstance, type Instance } from './processes.ts';
+import { json, root, startInstance, type Instance } from './processes.ts';
 
 const TOKEN = 'kill-test-ingest-token-0123456789';
 const MESSAGES = 400;
@@ -76,7 +77,7 @@ describe.skipIf(!onPostgres)('email ingest across a kill -9 (PostgreSQL)', () =>
     await db?.drop();
   });
 
-  it('loses no acknowledged message', async () => {
+  it('loses no acknowledged message', { timeout: 240_000 }, async () => {
     db = await freshDatabase();
     const first = await startInstance({ DATABASE_URL: db.url!, ...env });
     instances.push(first);
@@ -98,17 +99,20 @@ describe.skipIf(!onPostgres)('email ingest across a kill -9 (PostgreSQL)', () =>
 });
 
 describe.skipIf(onPostgres)('email ingest across a kill -9 (embedded database)', () => {
-  it('loses no acknowledged message', async () => {
+  it('loses no acknowledged message', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-mail-'));
     try {
+      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/cli/admin.ts', 'create', '--email', 'ops@example.com', '--name', 'Oskar Ops', '--password', 'a long password'], { cwd: root, env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
+      expect(cli.status, cli.stderr).toBe(0);
       const first = await startInstance({ DATA_DIR: dir, ...env });
       const acked = await sendUntilKilled(first.url, (n) => {
         if (n === MESSAGES / 4) first.proc.kill('SIGKILL');
       });
       await first.exit;
       const second = await startInstance({ DATA_DIR: dir, ...env });
-      // Give the worker time to take up what the killed process left; then look inside.
-      await new Promise((r) => setTimeout(r, 8000));
+      const login = await json(`${second.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: 'ops@example.com', password: 'a long password' }) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      await waitFor(async () => (await json(`${second.url}/api/v1/email/inbound?state=received`, { headers: { cookie } })).body.items.length === 0, 120_000, 'processing to finish');
       second.proc.kill('SIGTERM');
       expect(await second.exit).toBe(0);
       const db = await PGlite.create(`${dir}/pgdata`);

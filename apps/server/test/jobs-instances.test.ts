@@ -23,7 +23,7 @@ describe.skipIf(!onPostgres)('jobs across two server processes on one PostgreSQL
     await db?.drop();
   });
 
-  it('runs each job exactly once, and none is lost when a worker is killed mid-run', async () => {
+  it('runs each job exactly once, and none is lost when a worker is killed mid-run', { timeout: 240_000 }, async () => {
     db = await freshDatabase();
     const [a, b] = await Promise.all([startInstance({ DATABASE_URL: db.url!, ...fastJobs }), startInstance({ DATABASE_URL: db.url!, ...fastJobs })]);
     instances.push(a!, b!);
@@ -50,7 +50,7 @@ describe.skipIf(!onPostgres)('jobs across two server processes on one PostgreSQL
 });
 
 describe.skipIf(onPostgres)('jobs on the embedded database across a kill -9', () => {
-  it('finishes every job exactly once after the process is killed and restarted', async () => {
+  it('finishes every job exactly once after the process is killed and restarted', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-jobs-'));
     try {
       const env = { ...process.env, DATA_DIR: dir };
