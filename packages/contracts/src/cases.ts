@@ -12,12 +12,30 @@ export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const Priority = z.enum(priorities);
 export const channels = ['email', 'chat', 'phone', 'portal', 'walk_in', 'api'] as const;
 export const Channel = z.enum(channels);
-export const sorts = ['updated_desc', 'updated_asc', 'created_desc', 'created_asc'] as const;
+export const sorts = ['updated_desc', 'updated_asc', 'created_desc', 'created_asc', 'due_asc'] as const;
 export const Sort = z.enum(sorts);
 
 /** Accepts `a,b` or repeated query parameters. */
 const listOf = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(50));
+
+export const slaMetrics = ['first_response', 'next_response', 'resolution'] as const;
+export const SlaMetric = z.enum(slaMetrics);
+export type SlaMetric = z.infer<typeof SlaMetric>;
+
+/** The case's most urgent running SLA target, small enough for every list row; null: none applies. */
+export const CaseSla = z.object({
+  policy: z.object({ id: Id, name: z.string() }),
+  metric: SlaMetric,
+  /** Null while paused (the case is pending on the customer). */
+  dueAt: Timestamp.nullable(),
+  paused: z.boolean(),
+  /** Past due and not achieved. */
+  breached: z.boolean(),
+  /** Past the policy's warning point. */
+  warning: z.boolean(),
+});
+export type CaseSla = z.infer<typeof CaseSla>;
 
 export const CaseRequester = z.object({ id: Id, name: z.string(), email: z.string().nullable() });
 
@@ -41,6 +59,7 @@ export const Case = z.object({
   solvedAt: Timestamp.nullable(),
   closedAt: Timestamp.nullable(),
   version: z.number().int(),
+  sla: CaseSla.nullable(),
 });
 export type Case = z.infer<typeof Case>;
 

@@ -17,6 +17,12 @@ export const eventTypes = [
   'case.entry_added',
   'case.merged',
   'case.linked',
+  /** A case's SLA clocks moved (due time, paused, breached): payload { caseId, number, sla: CaseSla | null }. */
+  'case.sla_changed',
+  /** An SLA target is close to being missed: payload { caseId, number, metric, occurrence, dueAt, policyId }. */
+  'case.sla_warning',
+  /** An SLA target was missed: payload { caseId, number, metric, occurrence, dueAt, policyId }. */
+  'case.sla_breached',
   'customer.created',
   'customer.updated',
   'customer.merged',
@@ -29,4 +35,6 @@ export const eventTypes = [
   'notification.created',
   /** Only to that user (their other tabs): payload { ids: string[] | null (null: all), unreadCount }. */
   'notification.read',
+  /** To the agent's teams: payload { userId, presence } (online/away/offline changed for routing). */
+  'agent.presence_changed',
 ] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
 
-export const notificationKinds = ['assigned', 'customer_replied'] as const;
+export const notificationKinds = ['assigned', 'customer_replied', 'escalated', 'sla_warning', 'sla_breached'] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
 import { StaffRole, TeamRef } from './identity.ts';
+import { Channel } from './cases.ts';
+import { Presence } from './routing.ts';
 
 /** Unsolved cases of a team by status. */
 export const WaitingCounts = z.object({
@@ -22,6 +24,10 @@ export const AgentLoad = z.object({
   lastActivityAt: Timestamp.nullable(),
   /** Cases they have open in the agent app right now (live presence); only cases you may see. */
   viewing: z.array(z.object({ caseId: Id, number: z.number().int(), subject: z.string() })),
+  /** Online, away or offline, as routing sees them. */
+  presence: Presence,
+  /** Open cases (new, open, on hold; in any team) against capacity, per channel. */
+  load: z.record(Channel, z.object({ open: z.number().int(), capacity: z.number().int() })),
 });
 
 export const TeamOverview = z.object({
@@ -30,6 +36,8 @@ export const TeamOverview = z.object({
   /** Unsolved cases (new, open, pending, on hold) without an assignee. */
   unassigned: z.number().int(),
   oldestUnassignedAt: Timestamp.nullable(),
+  /** Whether the team's routing rule assigns new cases. */
+  routingEnabled: z.boolean(),
   /** Active staff members of the team. */
   agents: z.array(AgentLoad),
 });

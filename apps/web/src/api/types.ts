@@ -23,6 +23,20 @@ export type Sort = z.infer<typeof C.Sort>;
 export type UpdateCaseBody = z.input<typeof C.UpdateCaseBody>;
 export type UpdateCustomerBody = z.input<typeof C.UpdateCustomerBody>;
 export type CreateCustomerBody = z.input<typeof C.CreateCustomerBody>;
+export type AutomationRule = z.infer<typeof C.AutomationRule>;
+export type RuleBody = z.input<typeof C.RuleBody>;
+export type RuleCondition = z.infer<typeof C.Condition>;
+export type RuleAction = z.infer<typeof C.Action>;
+export type DryRunResult = z.infer<typeof C.DryRunResult>;
+export type WebhookEndpoint = z.infer<typeof C.WebhookEndpoint>;
+export type WebhookEndpointWithSecret = z.infer<typeof C.WebhookEndpointWithSecret>;
+export type WebhookDelivery = z.infer<typeof C.WebhookDelivery>;
+export type BusinessCalendar = z.infer<typeof C.BusinessCalendar>;
+export type CreateCalendarBody = z.input<typeof C.CreateCalendarBody>;
+export type SlaPolicy = z.infer<typeof C.SlaPolicy>;
+export type CreateSlaPolicyBody = z.input<typeof C.CreateSlaPolicyBody>;
+export type EscalationAction = z.infer<typeof C.EscalationAction>;
+export type CaseSlaDetail = z.infer<typeof C.CaseSlaDetail>;
 
 export interface SearchResults {
   cases: Case[];

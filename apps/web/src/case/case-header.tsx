@@ -2,7 +2,8 @@ import { ActionIcon, Avatar, Badge, Group, Menu, Text, Title, Tooltip } from '@m
 import { IconArrowLeft, IconChevronDown, IconChevronUp, IconDots, IconGitMerge, IconLayoutSidebarRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../api/types.ts';
-import { PriorityBadge, SlaBadge, StatusBadge } from '../ui/badges.tsx';
+import { PriorityBadge, StatusBadge } from '../ui/badges.tsx';
+import { CaseSlaBadge } from '../sla/case-sla.tsx';
 import { initials } from '../shell/user-menu.tsx';
 import type { Colleague } from './presence.ts';
 
@@ -39,7 +40,7 @@ export function CaseHeader({ c, others, onBack, onStep, onMerge, onDetails }: Pr
             <StatusBadge status={c.status} customName={c.customStatus?.name} />
             <PriorityBadge priority={c.priority} />
             <Badge color="gray">{t(`common:channel.${c.channel}`)}</Badge>
-            <SlaBadge />
+            <CaseSlaBadge c={c} />
           </Group>
         </div>
       </Group>

@@ -12,6 +12,7 @@ import { useSession } from '../auth/session.tsx';
 import { CustomerPanel } from '../customer/customer-panel.tsx';
 import { listSource, neighbour } from '../inbox/list-order.ts';
 import { patchCase } from '../realtime/live-updates.ts';
+import { TransferBanner } from '../routing/case-routing.tsx';
 import { ErrorState, errorMessage } from '../ui/error-state.tsx';
 import { CaseHeader } from './case-header.tsx';
 import { Composer, type ComposerHandle, type SendRequest } from './composer.tsx';
@@ -123,6 +124,7 @@ export function CasePage() {
             <Link to={`/cases/${c.mergedIntoId}`}>{t('merged.open')}</Link>
           </Alert>
         )}
+        <TransferBanner c={c} myId={user.id} />
         {unseen.length > 0 && (
           <Alert color="orange" m="md" mb={0} icon={<IconEye size={18} />} title={t('unseen.title', { count: unseen.length })} data-testid="unseen-banner" role="status">
             <Group justify="space-between" align="flex-end" wrap="nowrap">
@@ -139,7 +141,7 @@ export function CasePage() {
             </Group>
           </Alert>
         )}
-        <ScrollArea style={{ flex: 1 }} viewportRef={viewport} px="md" py="sm">
+        <ScrollArea style={{ flex: 1 }} viewportRef={viewport} viewportProps={{ tabIndex: 0 }} px="md" py="sm">
           {timeline.isPending ? <Loader size="sm" aria-label={t('common:loading')} /> : <Timeline entries={entries} unseenAfter={seen?.entryId ?? null} myId={user.id} />}
         </ScrollArea>
         <Box px="md" pb="md">

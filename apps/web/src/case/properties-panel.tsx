@@ -7,6 +7,7 @@ import { get } from '../api/client.ts';
 import { useStatuses, useTeams, useUsers } from '../api/hooks.ts';
 import type { Case, TeamForm } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
+import { RoutingActions } from '../routing/case-routing.tsx';
 import { useUpdateCase } from './use-case-actions.ts';
 
 type FormField = TeamForm['fields'][number];
@@ -128,6 +129,7 @@ export const PropertiesPanel = forwardRef<HTMLInputElement, { c: Case }>(functio
           </Group>
         )}
       </div>
+      <RoutingActions c={c} />
       <TagsInput size="xs" label={t('common:fields.tags')} value={c.tags} disabled={disabled} onChange={(tags) => update.mutate({ tags })} data-testid="prop-tags" clearable />
       {form.data?.fields
         .filter((fd) => fd.active)

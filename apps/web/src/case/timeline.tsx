@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStatuses, useTeams, useUsers } from '../api/hooks.ts';
 import type { TimelineEntry } from '../api/types.ts';
 import { useFormat } from '../i18n/format.ts';
+import { RoutingChange, routingFields } from '../routing/routing-change.tsx';
 import { initials } from '../shell/user-menu.tsx';
 
 interface AttachmentRef {
@@ -99,6 +100,8 @@ export function Timeline({ entries, unseenAfter, myId }: { entries: TimelineEntr
     <Stack gap="sm" data-testid="timeline">
       {entries.map((e) => {
         const unseen = unseenAfter !== null && e.id > unseenAfter && e.author.id !== myId;
+        const routing = e.kind === 'change' ? e.changes?.find((c) => routingFields.has(c.field)) : undefined;
+        if (routing) return <RoutingChange key={e.id} change={routing} author={e.author.name} when={<When at={e.createdAt} />} />;
         if (e.kind === 'change') return <ChangeLine key={e.id} entry={e} />;
         const note = e.kind === 'note';
         const inbound = e.direction === 'inbound';

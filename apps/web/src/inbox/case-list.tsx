@@ -171,7 +171,7 @@ export function CaseList({ list, cases, selected, onSelect }: Props) {
                   </Text>
                 </Tooltip>
                 <div className="sb-wide">
-                  <SlaBadge />
+                  <SlaBadge sla={c.sla} size="xs" compact />
                 </div>
               </div>
             );

@@ -24,6 +24,25 @@ export function patchCase(qc: QueryClient, updated: Case): void {
   });
 }
 
+/** Sets a case's SLA (pushed by `case.sla_changed`) wherever the case is cached; its version stays. */
+export function patchCaseSla(qc: QueryClient, caseId: string, number: number | undefined, sla: Case['sla']): void {
+  const keys = number === undefined ? [caseId] : [caseId, String(number)];
+  for (const key of keys) qc.setQueryData<Case>(['case', key], (old) => (old ? { ...old, sla } : old));
+  qc.setQueriesData<InfiniteData<Page<Case>>>({ queryKey: ['cases'] }, (data) => {
+    if (!data || !Array.isArray(data.pages)) return data;
+    let changed = false;
+    const pages = data.pages.map((p) => ({
+      ...p,
+      items: p.items.map((c) => {
+        if (c.id !== caseId) return c;
+        changed = true;
+        return { ...c, sla };
+      }),
+    }));
+    return changed ? { ...data, pages } : data;
+  });
+}
+
 function debounce(fn: () => void, ms: number): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return () => {
@@ -71,6 +90,12 @@ export function useLiveUpdates(onEvent?: (e: PushedEvent) => void): ConnectionSt
           refreshCase();
           refreshLists();
           if (e.payload.statusChanged) refreshCounts();
+          break;
+        case 'case.sla_changed':
+          if (caseId) patchCaseSla(qc, caseId, typeof e.payload.number === 'number' ? e.payload.number : undefined, (e.payload.sla ?? null) as Case['sla']);
+          void qc.invalidateQueries({ queryKey: ['case-sla', caseId] });
+          // A list sorted by due time may change order.
+          refreshLists();
           break;
         case 'case.linked':
           void qc.invalidateQueries({ queryKey: ['links'] });

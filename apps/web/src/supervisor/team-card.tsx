@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { unsolvedStatuses } from '@switchboard/contracts/constants';
 import { useFormat } from '../i18n/format.ts';
+import { presenceLabel } from '../routing/presence-menu.tsx';
+import { presenceColor } from '../routing/presence.ts';
 import { statusColor } from '../ui/theme.ts';
 import type { AgentLoad, TeamOverview } from './use-overview.ts';
 
@@ -35,9 +37,14 @@ function Stat({ label, value, hint, color, testId }: { label: ReactNode; value: 
   );
 }
 
+/** Chat, phone and email always; other channels when the agent has work there. */
+const shownChannels = (load: AgentLoad['load']) => Object.entries(load).filter(([ch, l]) => ['chat', 'phone', 'email'].includes(ch) || (l?.open ?? 0) > 0);
+
 function AgentRow({ agent }: { agent: AgentLoad }) {
   const { t } = useTranslation('supervisor');
+  const { t: tr } = useTranslation('routing');
   const f = useFormat();
+  const p = agent.presence;
   return (
     <Table.Tr data-testid="supervisor-agent-row" data-agent-id={agent.id}>
       <Table.Td>
@@ -50,6 +57,20 @@ function AgentRow({ agent }: { agent: AgentLoad }) {
               {t(`common:role.${agent.role}`)}
             </Badge>
           )}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Badge color={presenceColor(p.effective)} variant="light" tt="none" data-testid="agent-presence" data-presence={p.effective}>
+          {presenceLabel(tr, p.effective, p.effective === p.status ? p.reason : null)}
+        </Badge>
+      </Table.Td>
+      <Table.Td data-testid="agent-load">
+        <Group gap={6} wrap="nowrap">
+          {shownChannels(agent.load).map(([ch, l]) => (
+            <Badge key={ch} variant="outline" tt="none" color={l!.open >= l!.capacity ? 'red' : 'gray'} data-channel={ch}>
+              {t('agents.loadOf', { channel: t(`common:channel.${ch}`), open: l!.open, capacity: l!.capacity })}
+            </Badge>
+          ))}
         </Group>
       </Table.Td>
       <Table.Td>
@@ -97,12 +118,17 @@ function AgentRow({ agent }: { agent: AgentLoad }) {
 export function TeamCard({ overview }: { overview: TeamOverview }) {
   const { t } = useTranslation('supervisor');
   const f = useFormat();
-  const { team, waiting, unassigned, oldestUnassignedAt, agents } = overview;
+  const { team, waiting, unassigned, oldestUnassignedAt, agents, routingEnabled } = overview;
   return (
     <Card withBorder radius="md" padding="md" data-testid="supervisor-team" data-team-id={team.id} component="section" aria-labelledby={`team-${team.id}`}>
-      <Title order={3} size="h4" mb="sm" id={`team-${team.id}`}>
-        {team.name}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4" id={`team-${team.id}`}>
+          {team.name}
+        </Title>
+        <Badge color={routingEnabled ? 'green' : 'gray'} variant="light" data-testid="team-routing">
+          {routingEnabled ? t('routingOn') : t('routingOff')}
+        </Badge>
+      </Group>
       <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="xs" mb="md">
         {unsolvedStatuses.map((s) => (
           <Stat key={s} label={t(`common:status.${s}`)} color={statusColor[s]} value={f.number(waiting[s])} testId={`waiting-${s}`} />
@@ -134,11 +160,13 @@ export function TeamCard({ overview }: { overview: TeamOverview }) {
           {t('agents.none')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={900}>
           <Table verticalSpacing="xs" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('agents.name')}</Table.Th>
+                <Table.Th>{t('agents.presence')}</Table.Th>
+                <Table.Th>{t('agents.load')}</Table.Th>
                 <Table.Th>{t('agents.viewing')}</Table.Th>
                 <Table.Th ta="right">{t('agents.open')}</Table.Th>
                 <Table.Th ta="right">{t('agents.pending')}</Table.Th>

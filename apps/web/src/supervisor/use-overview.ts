@@ -26,7 +26,7 @@ export function useSupervisorOverview(enabled: boolean) {
       timer = setTimeout(() => void qc.invalidateQueries({ queryKey: supervisorKey }), 800);
     };
     const offEvent = realtime.onEvent((e) => {
-      if (e.type.startsWith('case.') || e.type === 'user.changed' || e.type === 'team.changed') refresh();
+      if (e.type.startsWith('case.') || e.type === 'user.changed' || e.type === 'team.changed' || e.type === 'agent.presence_changed') refresh();
     });
     const offPresence = realtime.onPresence((p) => {
       if (p.state !== 'typing') refresh();

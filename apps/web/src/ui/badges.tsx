@@ -1,5 +1,4 @@
-import { Badge, Tooltip } from '@mantine/core';
-import { IconClockHour4 } from '@tabler/icons-react';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { priorityColor, statusColor } from './theme.ts';
 
@@ -21,14 +20,5 @@ export function PriorityBadge({ priority }: { priority: string }) {
   );
 }
 
-/** Where the SLA due time will show once SLA policies exist (routing and SLA issue). */
-export function SlaBadge() {
-  const { t } = useTranslation();
-  return (
-    <Tooltip label={t('sla.none')}>
-      <Badge color="gray" variant="outline" leftSection={<IconClockHour4 size={12} />} aria-label={t('sla.none')}>
-        —
-      </Badge>
-    </Tooltip>
-  );
-}
+/** The SLA badge lives with the SLA screens; lists and the case header import it from here. */
+export { SlaBadge } from '../sla/sla-badge.tsx';

@@ -4,7 +4,7 @@ import type { Queryable } from '../../platform/db/index.ts';
 import { caseVisibility } from './policy.ts';
 import { casesByIds } from './queries.ts';
 
-export type SortKey = 'updated_desc' | 'updated_asc' | 'created_desc' | 'created_asc';
+export type SortKey = 'updated_desc' | 'updated_asc' | 'created_desc' | 'created_asc' | 'due_asc';
 export interface ListCursor {
   at: string;
   id: string;
@@ -70,10 +70,18 @@ export interface ListInput {
   cursor?: ListCursor | undefined;
 }
 
-/** One page of cases, newest (or oldest) first, by keyset: no OFFSET, constant cost per page. */
+/**
+ * The SLA due sort key: cases without a running due time (paused, met, no policy) sort last. The
+ * expression is exactly the one the `cases_*_due` indexes are built on, so the planner uses them.
+ */
+export const dueSortKey = `coalesce(c.sla_due_at, '9999-12-31T00:00:00Z'::timestamptz)`;
+
+const sortColumn = (sort: SortKey) => (sort === 'due_asc' ? dueSortKey : sort.startsWith('updated') ? 'c.updated_at' : 'c.created_at');
+
+/** One page of cases, newest (or oldest, or due soonest) first, by keyset: no OFFSET, constant cost per page. */
 export async function listCases(db: Queryable, actor: Actor, input: ListInput): Promise<{ items: Case[]; next: ListCursor | null }> {
   const p = new Params();
-  const col = input.sort.startsWith('updated') ? 'c.updated_at' : 'c.created_at';
+  const col = sortColumn(input.sort);
   const desc = input.sort.endsWith('desc');
   const dir = desc ? 'desc' : 'asc';
   const common = filterConditions(actor, input.filters, p);

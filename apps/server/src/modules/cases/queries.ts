@@ -31,6 +31,7 @@ export interface CaseRow {
   assignee_name: string | null;
   team_name: string | null;
   custom_status_name: string | null;
+  sla: { policyId: string; policyName: string; metric: NonNullable<Case['sla']>['metric']; dueAt: string | null; paused: boolean; breached: boolean; warning: boolean } | null;
 }
 
 /** The select that builds the case DTO; `from` replaces the plain `from cases c` (e.g. a page join). */
@@ -43,7 +44,10 @@ export function caseSelectFrom(from = 'cases c', extraColumns = ''): string {
     (select o.name from organizations o where o.id = c.organization_id) as organization_name,
     (select a.name from users a where a.id = c.assignee_id) as assignee_name,
     (select t.name from teams t where t.id = c.team_id) as team_name,
-    (select cs.name from custom_statuses cs where cs.id = c.custom_status_id) as custom_status_name
+    (select cs.name from custom_statuses cs where cs.id = c.custom_status_id) as custom_status_name,
+    (select jsonb_build_object('policyId', s.policy_id, 'policyName', s.policy_name, 'metric', s.metric, 'dueAt', s.due_at,
+       'paused', s.paused, 'breached', s.breached, 'warning', s.warning)
+     from case_sla s where s.case_id = c.id and s.policy_id is not null) as sla
   from ${from}
   join customers r on r.id = c.requester_id`; // scalar subqueries plan in a third of the time five joins take
 }
@@ -72,6 +76,17 @@ export const toCase = (r: CaseRow): Case => ({
   solvedAt: r.solved_at?.toISOString() ?? null,
   closedAt: r.closed_at?.toISOString() ?? null,
   version: r.version,
+  sla: r.sla
+    ? {
+        policy: { id: r.sla.policyId, name: r.sla.policyName },
+        metric: r.sla.metric,
+        // jsonb renders timestamps as `2026-12-02T14:00:00.123+00:00`; the API speaks ISO with Z.
+        dueAt: r.sla.dueAt ? new Date(r.sla.dueAt).toISOString() : null,
+        paused: r.sla.paused,
+        breached: r.sla.breached,
+        warning: r.sla.warning,
+      }
+    : null,
 });
 
 /** Loads a case by UUID or number; a case the actor may not see is reported as not found. */

@@ -15,6 +15,9 @@ import { systemActor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { addEntry, createCase, linkCases, updateCase } from '../cases/index.ts';
 import { backdateDemo } from './backdate.ts';
+import { seedAutomationDemo } from '../automation/index.ts';
+import { seedRoutingDemo } from '../routing/index.ts';
+import { seedSlaDemo } from '../sla/index.ts';
 import { seedDemoMailboxes } from '../email/index.ts';
 import { createCustomer, createOrganization } from '../customers/index.ts';
 import { createCustomStatus, createField, putTeamForm } from '../fields/index.ts';
@@ -94,6 +97,9 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
     }
     await seedDemoMailboxes(tx);
     await backdateDemo(tx);
+    await seedAutomationDemo(tx);
+    await seedRoutingDemo(tx);
+    await seedSlaDemo(ctx, tx);
     return logins.sort(byRoleThenName);
   });
 }

@@ -1,6 +1,10 @@
+/** Routing: agents' skills, capacity and presence; per-team rules that assign new cases; transfer and escalation. */
 import type { AnyJobDefinition } from '../../platform/jobs/index.ts';
-import type { RouteSpec } from '../../platform/http/routes.ts';
+import { routeCaseJob, routingSweepJob } from './jobs.ts';
 
-/** Placeholder until this module is built. */
-export const routingRoutes: readonly RouteSpec[] = [];
-export const routingJobs: readonly AnyJobDefinition[] = [];
+export { routingRoutes } from './routes.ts';
+export { presenceOf, capacityOf } from './agents.ts';
+export { defaultCapacity } from './settings.ts';
+export { seedRoutingDemo } from './demo.ts';
+
+export const routingJobs: readonly AnyJobDefinition[] = [routeCaseJob, routingSweepJob];

@@ -1,6 +1,6 @@
-import type { AnyJobDefinition } from '../../platform/jobs/index.ts';
-import type { RouteSpec } from '../../platform/http/routes.ts';
-
-/** Placeholder until this module is built. */
-export const slaRoutes: readonly RouteSpec[] = [];
-export const slaJobs: readonly AnyJobDefinition[] = [];
+/** SLAs: business-hours calendars, policies, each case's clocks, warnings and escalations. */
+export { slaRoutes } from './routes.ts';
+export { slaJobs } from './jobs.ts';
+export { recomputeCaseSla } from './recompute.ts';
+export { addBusinessMinutes, businessMinutesBetween } from './clock.ts';
+export { seedSlaDemo } from './demo.ts';

@@ -1,8 +1,9 @@
-import { unsolvedStatuses, type SupervisorOverview, type Status } from '@switchboard/contracts';
+import { channels, unsolvedStatuses, type SupervisorOverview, type Status } from '@switchboard/contracts';
 import type { z } from 'zod';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { canSeeCase } from '../cases/index.ts';
 import { assertSupervisorOrAdmin } from '../identity/index.ts';
+import { capacityOf, presenceOf } from '../routing/index.ts';
 
 type Overview = z.output<typeof SupervisorOverview>;
 type WaitingStatus = 'new' | 'open' | 'pending' | 'on_hold';
@@ -15,7 +16,8 @@ const openWork: readonly Status[] = ['new', 'open', 'on_hold'];
  * unassigned queue, and each member's load, last activity and the cases they have open right now.
  * Every figure is an index range scan: (team_id, status, …) for the team counts, the partial
  * unassigned index for the queue, (assignee_id, status, …) for the loads, and
- * (author_user_id, created_at) for the last activity. `viewing` comes from the presence registry.
+ * (author_user_id, created_at) for the last activity. `viewing` comes from the presence registry;
+ * presence, capacity and the routing switch from the routing module.
  */
 export async function supervisorOverview(app: AppContext, actor: Actor): Promise<Overview> {
   assertSupervisorOrAdmin(actor);
@@ -51,7 +53,7 @@ export async function supervisorOverview(app: AppContext, actor: Actor): Promise
   const memberIds = [...new Set(members.rows.map((m) => m.id))];
   const viewing = app.presence.viewing(memberIds);
   const viewedIds = [...new Set([...viewing.values()].flat())];
-  const [loads, viewed] = await Promise.all([
+  const [loads, viewed, channelLoads, presence, capacity, routed] = await Promise.all([
     db.query<{ assignee_id: string; team_id: string; status: WaitingStatus; n: number }>(
       `select assignee_id, team_id, status, count(*)::int as n from cases
        where assignee_id = any($1::uuid[]) and status = any($2::text[]) and team_id = any($3::uuid[]) group by assignee_id, team_id, status`,
@@ -61,7 +63,22 @@ export async function supervisorOverview(app: AppContext, actor: Actor): Promise
       'select id, number, subject, team_id, assignee_id from cases where id = any($1::uuid[])',
       [viewedIds],
     ),
+    // Capacity is personal: an agent's open work in every team counts against it.
+    db.query<{ assignee_id: string; channel: (typeof channels)[number]; n: number }>(
+      'select assignee_id, channel, count(*)::int as n from cases where assignee_id = any($1::uuid[]) and status = any($2::text[]) group by assignee_id, channel',
+      [memberIds, openWork],
+    ),
+    presenceOf(db, memberIds),
+    capacityOf(db, memberIds),
+    db.query<{ team_id: string }>('select team_id from routing_rules where enabled and team_id = any($1::uuid[])', [teamIds]),
   ]);
+  const routingOn = new Set(routed.rows.map((r) => r.team_id));
+  const loadOf = (userId: string) => {
+    const caps = capacity.get(userId)!;
+    const out = Object.fromEntries(channels.map((ch) => [ch, { open: 0, capacity: caps[ch] }])) as Overview['teams'][number]['agents'][number]['load'];
+    for (const r of channelLoads.rows) if (r.assignee_id === userId) out[r.channel]!.open = r.n;
+    return out;
+  };
   // Only cases the supervisor may see themselves: the overview must not leak other teams' cases.
   const visibleCases = new Map(
     viewed.rows.filter((c) => canSeeCase(actor, { teamId: c.team_id, assigneeId: c.assignee_id })).map((c) => [c.id, { caseId: c.id, number: c.number, subject: c.subject }]),
@@ -91,9 +108,11 @@ export async function supervisorOverview(app: AppContext, actor: Actor): Promise
             pendingAssigned,
             lastActivityAt: m.last_activity_at?.toISOString() ?? null,
             viewing: (viewing.get(m.id) ?? []).flatMap((id) => visibleCases.get(id) ?? []),
+            presence: presence.get(m.id) ?? { status: 'offline' as const, reason: null, automatic: false, lastSeenAt: null, effective: 'offline' as const },
+            load: loadOf(m.id),
           };
         });
-      return { team, waiting, unassigned: q?.n ?? 0, oldestUnassignedAt: q?.oldest?.toISOString() ?? null, agents };
+      return { team, waiting, unassigned: q?.n ?? 0, oldestUnassignedAt: q?.oldest?.toISOString() ?? null, routingEnabled: routingOn.has(team.id), agents };
     }),
   };
 }

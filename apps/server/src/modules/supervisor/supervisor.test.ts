@@ -94,12 +94,22 @@ describe('supervisor overview', () => {
       pendingAssigned: 1,
       lastActivityAt: note.createdAt,
       viewing: [],
+      presence: { status: 'offline', reason: null, automatic: false, lastSeenAt: null, effective: 'offline' },
+      // Capacity is personal: the Shipping case counts too; pending and solved do not.
+      load: {
+        email: { open: 0, capacity: 20 },
+        chat: { open: 0, capacity: 3 },
+        phone: { open: 0, capacity: 1 },
+        portal: { open: 0, capacity: 20 },
+        walk_in: { open: 0, capacity: 1 },
+        api: { open: 3, capacity: 20 },
+      },
     });
     expect(agentIn(teams, billing, sam.id)).toMatchObject({ role: 'supervisor', openAssigned: 0, pendingAssigned: 0, lastActivityAt: null });
 
     const all = await overview(admin);
     expect(all.map((x) => x.team.name)).toEqual(['Archive', 'Billing', 'Shipping']);
-    expect(all[0]).toEqual({ team: expect.any(Object), waiting: { new: 0, open: 0, pending: 0, on_hold: 0 }, unassigned: 0, oldestUnassignedAt: null, agents: [] });
+    expect(all[0]).toEqual({ team: expect.any(Object), waiting: { new: 0, open: 0, pending: 0, on_hold: 0 }, unassigned: 0, oldestUnassignedAt: null, routingEnabled: false, agents: [] });
     const s = all.find((x) => x.team.id === shipping)!;
     expect(s.waiting).toEqual({ new: 0, open: 1, pending: 0, on_hold: 0 });
     expect(s.agents.map((a) => a.id)).toEqual([mart.id]);
@@ -110,6 +120,18 @@ describe('supervisor overview', () => {
     expect(denied.body.code).toBe('forbidden');
     const lonely = await t.user('supervisor');
     expect(await overview(lonely)).toEqual([]);
+  });
+
+  it('shows each agent’s presence and load against their capacity, and whether routing is on', async () => {
+    expectStatus(await t.api('PUT', '/api/v1/routing/presence', { token: ayse.token, body: { status: 'away', reason: 'meeting' } }), 200);
+    expectStatus(await t.api('PATCH', `/api/v1/routing/agents/${ayse.id}`, { token: admin.token, body: { capacity: { chat: 2 } } }), 200);
+    expectStatus(await t.api('PATCH', `/api/v1/routing/rules/${shipping}`, { token: admin.token, body: { enabled: true } }), 200);
+    await newCase(t, admin, { teamId: billing, assigneeId: ayse.id, channel: 'chat' });
+    const teams = await overview(admin);
+    const a = agentIn(teams, billing, ayse.id) as AgentLoad & { presence: { status: string; reason: string | null; effective: string }; load: Record<string, { open: number; capacity: number }> };
+    expect(a.presence).toMatchObject({ status: 'away', reason: 'meeting', effective: 'away' });
+    expect(a.load.chat).toEqual({ open: 1, capacity: 2 });
+    expect(teams.map((x) => [x.team.name, (x as TeamOverview & { routingEnabled: boolean }).routingEnabled])).toEqual([['Archive', false], ['Billing', false], ['Shipping', true]]);
   });
 
   it('shows what each agent is viewing right now, limited to cases the supervisor may see', async () => {

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import {
+  BusinessCalendar,
+  CaseRefParams,
+  CaseSlaDetail,
+  CreateCalendarBody,
+  CreateSlaPolicyBody,
+  IdParams,
+  ReorderSlaPoliciesBody,
+  SlaPolicy,
+  UpdateCalendarBody,
+  UpdateSlaPolicyBody,
+} from '@switchboard/contracts';
+import { route, type RouteSpec } from '../../platform/http/routes.ts';
+import { createCalendar, deleteCalendar, listCalendars, updateCalendar } from './calendars.ts';
+import { createPolicy, deletePolicy, listPolicies, reorderPolicies, updatePolicy } from './policies.ts';
+import { caseSlaDetail } from './queries.ts';
+
+const tag = 'SLA';
+
+export const slaRoutes: RouteSpec[] = [
+  route({
+    method: 'GET',
+    path: '/api/v1/business-hours',
+    summary: 'Business-hours calendars and the teams that use them (supervisors, admins)',
+    tag,
+    auth: 'staff',
+    response: z.object({ items: z.array(BusinessCalendar) }),
+    handler: async ({ app, actor }) => ({ items: await listCalendars(app.db, actor) }),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/business-hours',
+    summary: 'Add a business-hours calendar (admins)',
+    tag,
+    auth: 'staff',
+    body: CreateCalendarBody,
+    response: BusinessCalendar,
+    status: 201,
+    idempotent: true,
+    handler: ({ app, actor, body, transaction }) => transaction((tx) => createCalendar(app, actor, tx, body)),
+  }),
+  route({
+    method: 'PATCH',
+    path: '/api/v1/business-hours/:id',
+    summary: 'Change a business-hours calendar (admins); open cases are recomputed',
+    tag,
+    auth: 'staff',
+    versioned: true,
+    params: IdParams,
+    body: UpdateCalendarBody,
+    response: BusinessCalendar,
+    handler: ({ app, actor, params, body, transaction, expectedVersion }) =>
+      transaction((tx) => updateCalendar(app, actor, tx, params.id, expectedVersion(body.version), body)),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/business-hours/:id',
+    summary: 'Delete a business-hours calendar (admins): its teams count around the clock',
+    tag,
+    auth: 'staff',
+    params: IdParams,
+    handler: ({ app, actor, params, transaction }) => transaction((tx) => deleteCalendar(app, actor, tx, params.id)),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/sla-policies',
+    summary: 'SLA policies in the order they are tried, first match wins (supervisors, admins)',
+    tag,
+    auth: 'staff',
+    response: z.object({ items: z.array(SlaPolicy) }),
+    handler: async ({ app, actor }) => ({ items: await listPolicies(app.db, actor) }),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/sla-policies',
+    summary: 'Add an SLA policy at the end of the order (admins)',
+    tag,
+    auth: 'staff',
+    body: CreateSlaPolicyBody,
+    response: SlaPolicy,
+    status: 201,
+    idempotent: true,
+    handler: ({ app, actor, body, transaction }) => transaction((tx) => createPolicy(app, actor, tx, body)),
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/v1/sla-policies/order',
+    summary: 'Set the order of the SLA policies: every id once (admins)',
+    tag,
+    auth: 'staff',
+    body: ReorderSlaPoliciesBody,
+    response: z.object({ items: z.array(SlaPolicy) }),
+    handler: ({ app, actor, body, transaction }) => transaction(async (tx) => ({ items: await reorderPolicies(app, actor, tx, body.ids) })),
+  }),
+  route({
+    method: 'PATCH',
+    path: '/api/v1/sla-policies/:id',
+    summary: 'Change an SLA policy (admins); open cases are recomputed',
+    tag,
+    auth: 'staff',
+    versioned: true,
+    params: IdParams,
+    body: UpdateSlaPolicyBody,
+    response: SlaPolicy,
+    handler: ({ app, actor, params, body, transaction, expectedVersion }) =>
+      transaction((tx) => updatePolicy(app, actor, tx, params.id, expectedVersion(body.version), body)),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/sla-policies/:id',
+    summary: 'Delete an SLA policy (admins)',
+    tag,
+    auth: 'staff',
+    params: IdParams,
+    handler: ({ app, actor, params, transaction }) => transaction((tx) => deletePolicy(app, actor, tx, params.id)),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/cases/:id/sla',
+    summary: 'The case’s SLA clocks: each target’s due time, whether it was met, business minutes used',
+    tag,
+    auth: 'staff',
+    params: CaseRefParams,
+    response: CaseSlaDetail,
+    handler: ({ app, actor, params }) => caseSlaDetail(app.db, actor, params.id),
+  }),
+];
