@@ -7,6 +7,6 @@ export { updateCase } from './update-case.ts';
 export { addEntry } from './add-entry.ts';
 export { mergeCases, linkCases } from './merge-cases.ts';
 export { searchCases, listCases, countCases } from './list-cases.ts';
-export { canSeeCase, caseVisibility } from './policy.ts';
+export { canSeeCase, caseVisibility, caseAudience } from './policy.ts';
 export { pruneUploadsJob } from './prune-uploads.ts';
 export { attachReceivedFiles, type ReceivedFile } from './attachments.ts';

@@ -1,10 +1,7 @@
 import type { EventAudience } from '../../platform/events/bus.ts';
+import { caseAudience } from '../cases/index.ts';
 
-/**
- * Who receives a case's SLA events: the same rule as the cases module's `caseAudience` (the
- * case's team, or the triage queue, and its assignee). Kept here because the cases module's
- * index does not export it; move to that import once it does.
- */
+/** Who receives a case's SLA events: whoever may see the case (its team or the triage queue, its assignee). */
 export function slaAudience(c: { team_id: string | null; assignee_id: string | null }): EventAudience {
-  return { teamIds: c.team_id ? [c.team_id] : [], userIds: c.assignee_id ? [c.assignee_id] : [], triage: c.team_id === null };
+  return caseAudience({ teamId: c.team_id, assigneeId: c.assignee_id });
 }
