@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { apiAs, logins, newContext, signIn, storySetup } from './harness.ts';
+import { apiAs, logins, newContext, signIn } from './harness.ts';
+import { storySetup } from './story.ts';
 
 const env = storySetup();
 

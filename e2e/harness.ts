@@ -5,7 +5,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import { chromiumPath } from './chromium.ts';
@@ -161,21 +160,4 @@ export async function apiAs(server: E2eServer, email: string) {
     return (text ? JSON.parse(text) : undefined) as T;
   };
   return { user: session.user, call };
-}
-
-/**
- * Per test file: one server with demo data and one Chromium, started before the first story and
- * stopped after the last. The fields are set once `beforeAll` has run.
- */
-export function storySetup(): { server: E2eServer; browser: Browser } {
-  const env = {} as { server: E2eServer; browser: Browser };
-  beforeAll(async () => {
-    env.server = await startServer();
-    env.browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await env.browser?.close();
-    await env.server?.stop();
-  });
-  return env;
 }

@@ -58,6 +58,12 @@ try {
   await adminPage.goto('/admin/users');
   await adminPage.getByTestId('user-row').first().waitFor();
   await shot(adminPage, 'admin-agents');
+  for (const section of ['routing', 'sla', 'automation']) {
+    await adminPage.goto(`/admin/${section}`);
+    await adminPage.waitForLoadState('networkidle');
+    await adminPage.waitForTimeout(500);
+    await shot(adminPage, `admin-${section}`);
+  }
   await admin.close();
 } finally {
   await browser.close();

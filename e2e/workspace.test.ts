@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { apiAs, expectAccessible, logins, newContext, signIn, storySetup } from './harness.ts';
+import { apiAs, expectAccessible, logins, newContext, signIn } from './harness.ts';
+import { storySetup } from './story.ts';
 
 const env = storySetup();
 

@@ -38,6 +38,9 @@ function Stat({ label, value, hint, color, testId }: { label: ReactNode; value: 
 }
 
 /** Chat, phone and email always; other channels when the agent has work there. */
+/** Badges here carry numbers and names that must not be cut to "E-M…". */
+const fullLabel = { label: { overflow: 'visible', textOverflow: 'clip' } } as const;
+
 const shownChannels = (load: AgentLoad['load']) => Object.entries(load).filter(([ch, l]) => ['chat', 'phone', 'email'].includes(ch) || (l?.open ?? 0) > 0);
 
 function AgentRow({ agent }: { agent: AgentLoad }) {
@@ -60,14 +63,14 @@ function AgentRow({ agent }: { agent: AgentLoad }) {
         </Group>
       </Table.Td>
       <Table.Td>
-        <Badge color={presenceColor(p.effective)} variant="light" tt="none" data-testid="agent-presence" data-presence={p.effective}>
+        <Badge color={presenceColor(p.effective)} variant="light" tt="none" style={{ flexShrink: 0 }} styles={fullLabel} data-testid="agent-presence" data-presence={p.effective}>
           {presenceLabel(tr, p.effective, p.effective === p.status ? p.reason : null)}
         </Badge>
       </Table.Td>
       <Table.Td data-testid="agent-load">
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6} wrap="wrap">
           {shownChannels(agent.load).map(([ch, l]) => (
-            <Badge key={ch} variant="outline" tt="none" color={l!.open >= l!.capacity ? 'red' : 'gray'} data-channel={ch}>
+            <Badge key={ch} variant="outline" tt="none" style={{ flexShrink: 0 }} styles={fullLabel} color={l!.open >= l!.capacity ? 'red' : 'gray'} data-channel={ch}>
               {t('agents.loadOf', { channel: t(`common:channel.${ch}`), open: l!.open, capacity: l!.capacity })}
             </Badge>
           ))}
