@@ -1,14 +1,23 @@
 import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconBell, IconMessageCircle, IconUserCheck } from '@tabler/icons-react';
+import { IconAlarm, IconAlertTriangle, IconArrowUpCircle, IconBell, IconMessageCircle, IconUserCheck } from '@tabler/icons-react';
+import type { NotificationKind } from '@switchboard/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { get, post } from '../api/client.ts';
 import { useFormat } from '../i18n/format.ts';
 
+const kindIcons: Record<NotificationKind, typeof IconBell> = {
+  assigned: IconUserCheck,
+  customer_replied: IconMessageCircle,
+  escalated: IconArrowUpCircle,
+  sla_warning: IconAlarm,
+  sla_breached: IconAlertTriangle,
+};
+
 export interface NotificationPayload {
   id: string;
-  kind: 'assigned' | 'customer_replied';
+  kind: NotificationKind;
   case: { id: string; number: number; subject: string };
   actor: { id: string; name: string } | null;
   excerpt: string;
@@ -70,7 +79,10 @@ export function NotificationBell() {
                 }}
               >
                 <Group wrap="nowrap" align="flex-start" gap="sm">
-                  {n.kind === 'assigned' ? <IconUserCheck size={18} aria-hidden /> : <IconMessageCircle size={18} aria-hidden />}
+                  {(() => {
+                    const Icon = kindIcons[n.kind] ?? IconBell;
+                    return <Icon size={18} aria-hidden />;
+                  })()}
                   <div style={{ minWidth: 0, flex: 1 }}>
                     <Text size="sm" fw={n.read ? 400 : 600}>
                       {t(`notifications.${n.kind}`, { number: n.case.number, name: n.actor?.name ?? '' })}
