@@ -65,7 +65,17 @@ async function benchOne(target: Target): Promise<Measurement[]> {
     const seconds = (Math.max(...assigned.values()) - t0) / 1000;
     const latencies = [...created].map(([id, at]) => assigned.get(id)! - at);
     const m = summarize(`${settings.cases} new cases routed among ${settings.agents} agents (created → assigned)`, latencies, seconds);
-    m.note = `${(settings.cases / seconds).toFixed(0)} routing decisions/s end to end, one case per transaction (latency includes the 10 ms polling of this benchmark)`;
+    const perKind = (await app.ctx.metrics.jobRunSeconds.get()).values.filter((v) => v.metricName === 'switchboard_job_run_seconds_sum' || v.metricName === 'switchboard_job_run_seconds_count');
+    const byName = new Map<string, { sum: number; count: number }>();
+    for (const v of perKind) {
+      const name = String(v.labels.name);
+      const e = byName.get(name) ?? { sum: 0, count: 0 };
+      if (v.metricName?.endsWith('_sum')) e.sum = v.value;
+      else e.count = v.value;
+      byName.set(name, e);
+    }
+    const kinds = [...byName].sort((a, b) => b[1].sum - a[1].sum).map(([n, e]) => `${n} ${e.count}× ${((e.sum / e.count) * 1000).toFixed(1)} ms`);
+    m.note = `${(settings.cases / seconds).toFixed(0)} routing decisions/s end to end, one case per transaction (latency includes the 10 ms polling of this benchmark); job time by kind: ${kinds.join(', ')}`;
     return [m];
   } finally {
     await app.close();

@@ -38,6 +38,13 @@ export function createMetrics() {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
       registers: [registry],
     }),
+    jobRunSeconds: new Histogram({
+      name: 'switchboard_job_run_seconds',
+      help: 'Time a job handler took (with its transaction), by job name',
+      labelNames: ['name'] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+      registers: [registry],
+    }),
     realtimeConnections: new Gauge({
       name: 'switchboard_realtime_connections',
       help: 'Open WebSocket connections on this instance',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.ts';
@@ -311,6 +312,7 @@ export class JobQueue {
       await this.fail(row, def, run, new PermanentJobError(`payload does not match: ${parsed.error.message}`), row.payload);
       return;
     }
+    const started = performance.now();
     try {
       if (def.runInTransaction) {
         await this.db.transaction(async (tx) => {
@@ -323,6 +325,7 @@ export class JobQueue {
         await this.db.query(`delete from jobs where id = $1 and locked_by = $2`, [row.id, this.workerId]);
       }
       this.metrics.jobsFinished.inc({ name: row.name, outcome: 'done' });
+      this.metrics.jobRunSeconds.observe({ name: row.name }, (performance.now() - started) / 1000);
     } catch (err) {
       if (err instanceof LeaseLost) {
         this.log.warn({ jobId: row.id, job: row.name }, 'job lease lost; its changes were rolled back and another worker has it');
