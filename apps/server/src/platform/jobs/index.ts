@@ -2,4 +2,4 @@
 export { defineJob, PermanentJobError, EventJobPayload } from './define-job.ts';
 export type { JobDefinition, AnyJobDefinition, JobRun, EnqueueOptions } from './define-job.ts';
 export { JobQueue } from './queue.ts';
-export type { JobRow, JobStats } from './queue.ts';
+export type { JobRow, JobStats } from './job-admin.ts';

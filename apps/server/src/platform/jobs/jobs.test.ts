@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startTestApp, waitFor, type TestApp, type TestUser } from '../../../test/harness.ts';
 import { defineJob, EventJobPayload, PermanentJobError } from './index.ts';
-import { backoffDelay } from './queue.ts';
+import { backoffDelay } from './retry-policy.ts';
 import { nextCronRun } from './cron.ts';
 
 describe('backoff and cron', () => {

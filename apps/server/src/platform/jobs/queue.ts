@@ -6,12 +6,14 @@ import type { AppContext } from '../context.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { Metrics } from '../metrics.ts';
 import { PermanentJobError, type AnyJobDefinition, type EnqueueOptions, type JobRun } from './define-job.ts';
-import { nextCronRun, validateCron } from './cron.ts';
+import { validateCron } from './cron.ts';
+import { jobStats, listJobs, type JobListFilter, type JobRow, type JobStats } from './job-admin.ts';
+import { backoffDelay, errorText } from './retry-policy.ts';
+import { enqueueDueSchedules, syncSchedules } from './schedules.ts';
 
 const WAKE_CHANNEL = 'switchboard_jobs';
 const DEFAULT_ATTEMPTS = 8;
 const DEFAULT_BACKOFF_MS = 2_000;
-const MAX_BACKOFF_MS = 3_600_000;
 
 export interface JobQueueOptions {
   /** Jobs one instance runs at the same time; 0 turns the worker off (enqueueing still works). */
@@ -20,29 +22,6 @@ export interface JobQueueOptions {
   pollMs: number;
   /** A claimed job stays this worker's for this long; renewed every third of it while it runs. */
   leaseMs: number;
-}
-
-export interface JobRow {
-  id: number;
-  name: string;
-  key: string | null;
-  payload: unknown;
-  state: 'queued' | 'running' | 'dead';
-  runAt: string;
-  attempts: number;
-  maxAttempts: number;
-  lastError: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export interface JobStats {
-  name: string;
-  queued: number;
-  running: number;
-  dead: number;
-  /** run_at of the oldest due queued job, if any: how long the queue is behind. */
-  oldestDueAt: string | null;
 }
 
 interface ClaimedRow {
@@ -54,34 +33,6 @@ interface ClaimedRow {
   run_at: Date;
 }
 
-interface StoredRow {
-  id: number;
-  name: string;
-  key: string | null;
-  payload: unknown;
-  state: JobRow['state'];
-  run_at: Date;
-  attempts: number;
-  max_attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  finished_at: Date | null;
-}
-
-const toJobRow = (r: StoredRow): JobRow => ({
-  id: r.id,
-  name: r.name,
-  key: r.key,
-  payload: r.payload,
-  state: r.state,
-  runAt: r.run_at.toISOString(),
-  attempts: r.attempts,
-  maxAttempts: r.max_attempts,
-  lastError: r.last_error,
-  createdAt: r.created_at.toISOString(),
-  finishedAt: r.finished_at?.toISOString() ?? null,
-});
-
 class LeaseLost extends Error {}
 
 /**
@@ -90,14 +41,6 @@ class LeaseLost extends Error {}
  * the queue is empty.
  */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** Exponential backoff with ±20 % jitter, so retries of many failed jobs do not arrive together. */
-export function backoffDelay(baseMs: number, attempt: number, random = Math.random()): number {
-  const raw = Math.min(baseMs * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
-  return Math.round(raw * (0.8 + 0.4 * random));
-}
-
-const errorText = (err: unknown): string => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 4000);
 
 /**
  * The job queue and worker of one instance. Jobs are rows: enqueued in the caller's transaction
@@ -196,7 +139,7 @@ export class JobQueue {
     this.ctx = ctx;
     if (this.options.concurrency <= 0) return;
     this.started = true;
-    await this.syncSchedules();
+    await syncSchedules(this.db, this.defs.values());
     if (this.db.kind === 'pglite') {
       // One process per folder: a job still marked running was left by a process that died.
       await this.db.query(
@@ -262,7 +205,7 @@ export class JobQueue {
       if (Date.now() - this.lastMaintenance > this.options.pollMs) {
         this.lastMaintenance = Date.now();
         await this.reapExpiredLeases();
-        await this.runDueSchedules();
+        await enqueueDueSchedules(this.db, this.defs.values(), (tx, name, key) => this.enqueue(tx, name, {}, { key }));
       }
       do {
         this.again = false;
@@ -396,64 +339,13 @@ export class JobQueue {
     }
   }
 
-  private async syncSchedules(): Promise<void> {
-    const now = new Date();
-    for (const def of this.defs.values()) {
-      if (!def.cron) continue;
-      const tz = def.timeZone ?? 'UTC';
-      await this.db.query(
-        `insert into job_schedules (name, cron, time_zone, next_run_at) values ($1, $2, $3, $4)
-         on conflict (name) do update set cron = excluded.cron, time_zone = excluded.time_zone,
-           next_run_at = case when job_schedules.cron = excluded.cron and job_schedules.time_zone = excluded.time_zone
-                              then job_schedules.next_run_at else excluded.next_run_at end`,
-        [def.name, def.cron, tz, nextCronRun(def.cron, tz, now)],
-      );
-    }
-  }
-
-  /** Enqueues each recurring job whose time came, once across all instances (row lock + job key). */
-  private async runDueSchedules(): Promise<void> {
-    const names = [...this.defs.values()].filter((d) => d.cron).map((d) => d.name);
-    if (names.length === 0) return;
-    await this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ name: string; cron: string; time_zone: string; next_run_at: Date }>(
-        `select name, cron, time_zone, next_run_at from job_schedules where next_run_at <= now() and name = any($1::text[]) for update skip locked`,
-        [names],
-      );
-      for (const s of rows) {
-        await this.enqueue(tx, s.name, {}, { key: `cron:${s.next_run_at.toISOString()}` });
-        await tx.query(`update job_schedules set next_run_at = $2, last_run_at = $3 where name = $1`, [
-          s.name,
-          nextCronRun(s.cron, s.time_zone, new Date()),
-          s.next_run_at,
-        ]);
-      }
-    });
-  }
-
-  // ---- administration ---------------------------------------------------------------------------
-
   /** Jobs in one state, newest first (keyset by id). */
-  async list(filter: { state: JobRow['state']; name?: string; beforeId?: number; limit: number }): Promise<JobRow[]> {
-    const { rows } = await this.db.query<StoredRow>(
-      `select id, name, key, payload, state, run_at, attempts, max_attempts, last_error, created_at, finished_at from jobs
-       where state = $1 and ($2::text is null or name = $2) and ($3::int8 is null or id < $3)
-       order by id desc limit $4`,
-      [filter.state, filter.name ?? null, filter.beforeId ?? null, filter.limit],
-    );
-    return rows.map(toJobRow);
+  list(filter: JobListFilter): Promise<JobRow[]> {
+    return listJobs(this.db, filter);
   }
 
-  async stats(): Promise<JobStats[]> {
-    const { rows } = await this.db.query<{ name: string; queued: number; running: number; dead: number; oldest_due_at: Date | null }>(
-      `select name,
-              count(*) filter (where state = 'queued')::int8 as queued,
-              count(*) filter (where state = 'running')::int8 as running,
-              count(*) filter (where state = 'dead')::int8 as dead,
-              min(run_at) filter (where state = 'queued' and run_at <= now()) as oldest_due_at
-       from jobs group by name order by name`,
-    );
-    return rows.map((r) => ({ name: r.name, queued: r.queued, running: r.running, dead: r.dead, oldestDueAt: r.oldest_due_at?.toISOString() ?? null }));
+  stats(): Promise<JobStats[]> {
+    return jobStats(this.db);
   }
 
   /** Puts a dead job back in the queue with fresh attempts. False if there is no such dead job. */
