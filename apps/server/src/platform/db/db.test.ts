@@ -59,6 +59,24 @@ describe(`the query layer on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect(rows[0]!.at).toBeInstanceOf(Date);
   });
 
+  it.skipIf(!onPostgres)('runs a transaction again when PostgreSQL aborts it to break a deadlock', async () => {
+    const { rows } = await db.query<{ id: string }>(`insert into teams (name) values ('Deadlock A'), ('Deadlock B') returning id`);
+    const [a, b] = rows.map((r) => r.id);
+    const attempts = { first: 0, second: 0 };
+    const lockBoth = (first: string, second: string, counter: 'first' | 'second') =>
+      db.transaction(async (tx) => {
+        attempts[counter]++;
+        await tx.query(`update teams set description = description || '.' where id = $1`, [first]);
+        await new Promise((r) => setTimeout(r, 150));
+        await tx.query(`update teams set description = description || '.' where id = $1`, [second]);
+      });
+    // Opposite lock orders: PostgreSQL kills one with 40P01; it is retried and both commit.
+    await Promise.all([lockBoth(a!, b!, 'first'), lockBoth(b!, a!, 'second')]);
+    expect(attempts.first + attempts.second).toBe(3);
+    const { rows: after } = await db.query<{ description: string }>(`select description from teams where id = any($1::uuid[])`, [[a, b]]);
+    expect(after.map((r) => r.description)).toEqual(['..', '..']);
+  });
+
   it('serialises concurrent transactions without losing updates', async () => {
     await db.query(`insert into teams (name, description) values ('Counter', '0')`);
     await Promise.all(

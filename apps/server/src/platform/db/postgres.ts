@@ -31,6 +31,32 @@ export async function openPostgres(
     ...(options?.prepare ? { name: `sb_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` } : {}),
   });
 
+  const runTransaction = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    const hooks = new CommitHooks();
+    let result: T;
+    try {
+      await client.query('BEGIN');
+      const tx: Tx = {
+        query: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
+          toResult<R>(await client.query(statement(text, params, options))),
+        exec: async (script: string) => {
+          await client.query(script);
+        },
+        afterCommit: (hook) => hooks.add(hook),
+      };
+      result = await fn(tx);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw err;
+    }
+    client.release();
+    await hooks.run(onHookError);
+    return result;
+  };
+
   await pool.query('select 1'); // fail fast with a clear error when the server is unreachable
 
   return {
@@ -41,29 +67,18 @@ export async function openPostgres(
       await pool.query(script);
     },
     async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      const hooks = new CommitHooks();
-      let result: T;
-      try {
-        await client.query('BEGIN');
-        const tx: Tx = {
-          query: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
-            toResult<R>(await client.query(statement(text, params, options))),
-          exec: async (script: string) => {
-            await client.query(script);
-          },
-          afterCommit: (hook) => hooks.add(hook),
-        };
-        result = await fn(tx);
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        client.release();
-        throw err;
+      // A deadlock or serialization failure aborts one of the transactions involved; it did
+      // nothing, so it is run again (a request or job meeting a concurrent job on the same rows).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await runTransaction(fn);
+        } catch (err) {
+          const state = (err as { code?: string }).code;
+          if (attempt >= 3 || (state !== '40P01' && state !== '40001')) throw err;
+          log.warn({ err, attempt }, 'transaction aborted by a concurrent one; running it again');
+          await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+        }
       }
-      client.release();
-      await hooks.run(onHookError);
-      return result;
     },
     async listen(channel, onPayload, options) {
       let client: pg.Client | undefined;
