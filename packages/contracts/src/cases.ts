@@ -131,10 +131,35 @@ export const FieldChange = z.object({ field: z.string(), from: z.unknown(), to: 
 
 export const Author = z.object({ type: z.enum(['user', 'customer', 'system']), id: Id.nullable(), name: z.string() });
 
+export const EmailAddress = z.object({ address: z.string(), name: z.string().nullable() });
+export type EmailAddress = z.infer<typeof EmailAddress>;
+
+/** How an email message looked: its envelope and, for HTML mail, the sanitized HTML beside the text. */
+export const EntryEmail = z.object({
+  from: EmailAddress.nullable(),
+  to: z.array(EmailAddress),
+  cc: z.array(EmailAddress),
+  subject: z.string().nullable(),
+  /** Sanitized HTML of what the sender wrote (null for plain-text mail); remote images are blocked. */
+  html: z.string().nullable(),
+  /** Sanitized HTML of the quoted history and signature, shown folded. */
+  quotedHtml: z.string().nullable(),
+  /** Where in `body` the quoted history or signature starts (null: nothing to fold). */
+  foldAt: z.number().int().nullable(),
+});
+export type EntryEmail = z.infer<typeof EntryEmail>;
+
+/**
+ * Documentation another module writes onto a case (a troubleshooting step, an article sent, a macro
+ * applied). `type` names it ("flows.step"); `data` is that module's own typed shape, parsed there.
+ */
+export const EntryActivity = z.object({ type: z.string().regex(/^[a-z]+\.[a-z_]+$/), data: z.record(z.string(), z.unknown()) });
+export type EntryActivity = z.infer<typeof EntryActivity>;
+
 export const TimelineEntry = z.object({
   id: z.number().int(),
   caseId: Id,
-  kind: z.enum(['message', 'note', 'change']),
+  kind: z.enum(['message', 'note', 'change', 'activity']),
   author: Author,
   /** The agent who recorded what the customer said (a call, a visit at the counter). */
   recordedBy: UserRef.nullable(),
@@ -144,6 +169,10 @@ export const TimelineEntry = z.object({
   changes: z.array(FieldChange).nullable(),
   /** Files sent with the message or note; empty for everything else. */
   attachments: z.array(Attachment),
+  /** Email messages: envelope and sanitized HTML. */
+  email: EntryEmail.nullable(),
+  /** Activity entries: what was documented. */
+  activity: EntryActivity.nullable(),
   createdAt: Timestamp,
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;

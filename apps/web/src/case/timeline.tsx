@@ -5,6 +5,7 @@ import { useStatuses, useTeams, useUsers } from '../api/hooks.ts';
 import type { TimelineEntry } from '../api/types.ts';
 import { useFormat } from '../i18n/format.ts';
 import { RoutingChange, routingFields } from '../routing/routing-change.tsx';
+import { Activity } from './activities.tsx';
 import { initials } from '../shell/user-menu.tsx';
 
 interface AttachmentRef {
@@ -103,6 +104,7 @@ export function Timeline({ entries, unseenAfter, myId }: { entries: TimelineEntr
         const routing = e.kind === 'change' ? e.changes?.find((c) => routingFields.has(c.field)) : undefined;
         if (routing) return <RoutingChange key={e.id} change={routing} author={e.author.name} when={<When at={e.createdAt} />} />;
         if (e.kind === 'change') return <ChangeLine key={e.id} entry={e} />;
+        if (e.kind === 'activity') return <Activity key={e.id} entry={e} when={<When at={e.createdAt} />} />;
         const note = e.kind === 'note';
         const inbound = e.direction === 'inbound';
         const attachments = (e as TimelineEntry & { attachments?: AttachmentRef[] }).attachments;

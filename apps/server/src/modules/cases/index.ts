@@ -5,6 +5,7 @@ export { attachmentRoutes } from './attachment-routes.ts';
 export { createCase } from './create-case.ts';
 export { updateCase } from './update-case.ts';
 export { addEntry } from './add-entry.ts';
+export { addActivity, type NewActivity } from './add-activity.ts';
 export { mergeCases, linkCases } from './merge-cases.ts';
 export { searchCases, listCases, countCases } from './list-cases.ts';
 export { canSeeCase, caseVisibility, caseAudience } from './policy.ts';

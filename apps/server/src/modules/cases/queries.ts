@@ -121,12 +121,14 @@ export interface EntryRow {
   direction: TimelineEntry['direction'];
   body: string;
   changes: TimelineEntry['changes'];
+  email: TimelineEntry['email'];
+  activity: TimelineEntry['activity'];
   created_at: Date;
 }
 
 export const entrySelect = `
   select e.id, e.case_id, e.kind, e.author_user_id, e.author_customer_id, u.name as user_name, cu.name as customer_name,
-    e.channel, e.direction, e.body, e.changes, e.created_at
+    e.channel, e.direction, e.body, e.changes, e.email, e.activity, e.created_at
   from case_entries e
   left join users u on u.id = e.author_user_id
   left join customers cu on cu.id = e.author_customer_id`;
@@ -147,6 +149,8 @@ export const toEntry = (r: EntryRow, attachments: Attachment[] = []): TimelineEn
   body: r.body,
   changes: r.changes,
   attachments,
+  email: r.email,
+  activity: r.activity,
   createdAt: r.created_at.toISOString(),
 });
 
