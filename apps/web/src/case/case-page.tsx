@@ -19,6 +19,7 @@ import { Composer, type ComposerHandle, type SendRequest } from './composer.tsx'
 import { LinkedCases, MergeDialog } from './merge-link.tsx';
 import { usePresence } from './presence.ts';
 import { PropertiesPanel } from './properties-panel.tsx';
+import { CaseSidePanels } from './side-panels.tsx';
 import { Timeline } from './timeline.tsx';
 import { useUnseenChanges } from './unseen.ts';
 import { useUpdateCase } from './use-case-actions.ts';
@@ -111,6 +112,7 @@ export function CasePage() {
       <CustomerPanel customerId={c.requester.id} currentCaseId={c.id} />
       <Divider />
       <LinkedCases c={c} />
+      <CaseSidePanels c={c} />
     </Stack>
   );
 

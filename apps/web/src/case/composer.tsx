@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../api/client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { errorMessage } from '../ui/error-state.tsx';
+import { ComposerTools } from './composer-tools.tsx';
 import { useDraft, type DraftAttachment } from './draft.ts';
 
 export type ComposerMode = 'reply' | 'note';
@@ -46,6 +47,19 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ ca
       setTimeout(() => textarea.current?.focus(), 0);
     },
   }));
+
+  /** Puts text at the cursor, or after what is written when the composer has no cursor. */
+  const insert = (text: string) => {
+    const el = textarea.current;
+    setDraft((d) => {
+      const at = el && document.activeElement === el ? el.selectionStart : d.body.length;
+      const before = d.body.slice(0, at);
+      const glue = before && !before.endsWith('\n') ? '\n' : '';
+      return { ...d, body: `${before}${glue}${text}${d.body.slice(at)}` };
+    });
+    onTyping(true);
+    setTimeout(() => textarea.current?.focus(), 0);
+  };
 
   const upload = async (files: File[]) => {
     for (const file of files) {
@@ -138,15 +152,18 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ ca
           </Group>
         )}
         <Group justify="space-between">
-          <FileButton onChange={(files) => void upload(files)} multiple>
-            {(props) => (
-              <Tooltip label={t('composer.attach')}>
-                <ActionIcon {...props} variant="default" size="lg" aria-label={t('composer.attach')} loading={uploading > 0} data-testid="composer-attach">
-                  <IconPaperclip size={18} />
-                </ActionIcon>
-              </Tooltip>
-            )}
-          </FileButton>
+          <Group gap="xs" wrap="nowrap">
+            <FileButton onChange={(files) => void upload(files)} multiple>
+              {(props) => (
+                <Tooltip label={t('composer.attach')}>
+                  <ActionIcon {...props} variant="default" size="lg" aria-label={t('composer.attach')} loading={uploading > 0} data-testid="composer-attach">
+                    <IconPaperclip size={18} />
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </FileButton>
+            <ComposerTools caseId={caseId} mode={mode} insert={insert} disabled={!!disabled} />
+          </Group>
           {disabled && (
             <Text size="sm" c="dimmed">
               {disabled}
