@@ -22,7 +22,7 @@ import { supervisorRoutes } from './modules/supervisor/index.ts';
 import { slaJobs, slaRoutes } from './modules/sla/index.ts';
 import { routingJobs, routingRoutes } from './modules/routing/index.ts';
 import { automationJobs, automationRoutes } from './modules/automation/index.ts';
-import { emailJobs, emailRoutes, ImapPoller, startSmtpServer } from './modules/email/index.ts';
+import { conversationRoutes, emailJobs, emailRoutes, ImapPoller, startSmtpServer } from './modules/email/index.ts';
 import { operationsRoutes } from './operations.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -44,6 +44,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...slaRoutes,
   ...automationRoutes,
   ...emailRoutes,
+  ...conversationRoutes,
   ...jobRoutes,
 ];
 

@@ -8,6 +8,8 @@ export const Attachment = z.object({
   /** As the uploader's browser named it; downloads use it only for the safe inline types below. */
   contentType: z.string(),
   size: z.number().int().describe('bytes'),
+  /** An inline image of an email (referenced as cid:<contentId> in its HTML); null for other files. */
+  contentId: z.string().nullable(),
   createdAt: Timestamp,
 });
 export type Attachment = z.infer<typeof Attachment>;

@@ -186,6 +186,8 @@ export const AddEntryBody = z.discriminatedUnion('kind', [
       channel: Channel.optional(),
       /** Your own uploads, not yet sent with another entry. */
       attachmentIds: AttachmentIds.optional(),
+      /** Email replies: more recipients besides the requester (reply-all: the case's participants). */
+      cc: z.array(Email).max(20).optional(),
     })
     .strict(),
   z.object({ kind: z.literal('note'), body: z.string().trim().min(1).max(200_000), attachmentIds: AttachmentIds.optional() }).strict(),

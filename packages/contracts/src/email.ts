@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
 import { Email } from './identity.ts';
+import { languages } from './constants.ts';
 
 /** Fetching from an existing IMAP mailbox; the password is write-only. */
 export const ImapSettings = z.object({
@@ -73,3 +74,38 @@ export const InboundEmailQuery = z
   .strict();
 export const InboundIdParams = z.object({ id: z.coerce.number().int().positive() }).strict();
 export const IngestResponse = z.object({ id: z.number().int(), state: z.literal('received') });
+
+/** What an email template is for: the automatic acknowledgement of a new case, or the frame around an agent's reply. */
+export const templateKinds = ['acknowledgement', 'reply'] as const;
+/** Placeholders a template may use; `{{message}}` (the agent's text) only, and always, in replies. */
+export const templatePlaceholders = ['case.number', 'case.subject', 'customer.name', 'customer.firstName', 'agent.name', 'mailbox.name', 'message'] as const;
+
+export const MailboxTemplate = z.object({
+  /** null: the default for every mailbox without its own. */
+  mailboxId: z.uuid().nullable(),
+  kind: z.enum(templateKinds),
+  language: z.enum(languages),
+  subject: z.string(),
+  body: z.string(),
+  /** Built in (never saved): what is used until someone writes their own. */
+  builtIn: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type MailboxTemplate = z.infer<typeof MailboxTemplate>;
+
+export const MailboxTemplateQuery = z.object({ mailboxId: z.uuid().optional() }).strict();
+export const SaveMailboxTemplateBody = z
+  .object({
+    mailboxId: z.uuid().nullable(),
+    kind: z.enum(templateKinds),
+    language: z.enum(languages),
+    subject: z.string().trim().max(300).default(''),
+    body: z.string().trim().min(1).max(20_000),
+  })
+  .strict();
+export const ResetMailboxTemplateBody = SaveMailboxTemplateBody.pick({ mailboxId: true, kind: true, language: true }).strict();
+
+/** Someone besides the requester on a case's email conversation (Cc, another To). */
+export const CaseParticipant = z.object({ email: z.string(), name: z.string().nullable(), addedAt: z.string() });
+export type CaseParticipant = z.infer<typeof CaseParticipant>;
+export const ParticipantBody = z.object({ email: Email, name: z.string().trim().max(200).optional() }).strict();

@@ -1,4 +1,4 @@
-import type { Case, TimelineEntry } from '@switchboard/contracts';
+import type { Case, EntryEmail, TimelineEntry } from '@switchboard/contracts';
 import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -8,7 +8,15 @@ import { caseAudience } from './policy.ts';
 import { entrySelect, loadCase, toEntry, type EntryRow } from './queries.ts';
 
 export type NewEntry =
-  | { kind: 'message'; body: string; direction: 'inbound' | 'outbound'; channel?: Case['channel'] | undefined; attachmentIds?: string[] | undefined }
+  | {
+      kind: 'message';
+      body: string;
+      direction: 'inbound' | 'outbound';
+      channel?: Case['channel'] | undefined;
+      attachmentIds?: string[] | undefined;
+      /** Email envelope (received mail), or the Cc of a reply. */
+      email?: EntryEmail | undefined;
+    }
   | { kind: 'note'; body: string; attachmentIds?: string[] | undefined };
 
 /** What a new message does to the status: a customer writing reopens, our first reply opens. */
@@ -40,9 +48,18 @@ export async function addEntry(app: AppContext, actor: Actor, tx: Tx, ref: strin
   const isMessage = entry.kind === 'message';
   const inbound = isMessage && entry.direction === 'inbound';
   const { rows } = await tx.query<{ id: number }>(
-    `insert into case_entries (case_id, kind, author_user_id, author_customer_id, channel, direction, body)
-     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-    [c.id, entry.kind, author, inbound ? c.requester_id : null, isMessage ? (entry.channel ?? c.channel) : null, isMessage ? entry.direction : null, entry.body],
+    `insert into case_entries (case_id, kind, author_user_id, author_customer_id, channel, direction, body, email)
+     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) returning id`,
+    [
+      c.id,
+      entry.kind,
+      author,
+      inbound ? c.requester_id : null,
+      isMessage ? (entry.channel ?? c.channel) : null,
+      isMessage ? entry.direction : null,
+      entry.body,
+      isMessage && entry.email ? JSON.stringify(entry.email) : null,
+    ],
   );
   const status = statusAfter(entry, c.status);
   if (status !== c.status) {

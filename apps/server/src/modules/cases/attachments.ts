@@ -11,16 +11,18 @@ interface AttachmentRow {
   file_name: string;
   content_type: string;
   size: number;
+  content_id?: string | null;
   created_at: Date;
 }
 
-const columns = 'a.id, a.entry_id, a.file_name, a.content_type, a.size, a.created_at';
+const columns = 'a.id, a.entry_id, a.file_name, a.content_type, a.size, a.content_id, a.created_at';
 
 export const toAttachment = (r: AttachmentRow): Attachment => ({
   id: r.id,
   fileName: r.file_name,
   contentType: r.content_type,
   size: r.size,
+  contentId: r.content_id ?? null,
   createdAt: r.created_at.toISOString(),
 });
 

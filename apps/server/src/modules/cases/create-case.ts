@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Case, CreateCaseBody } from '@switchboard/contracts';
+import type { Case, CreateCaseBody, EntryEmail } from '@switchboard/contracts';
 import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -10,7 +10,10 @@ import { getCase } from './queries.ts';
 import { notifyAssignee } from './update-case.ts';
 import { checkAssignee, checkOrganization, resolveCustomStatus, resolveRequester, teamRequirements } from './references.ts';
 
-export type CreateCaseInput = z.output<typeof CreateCaseBody>;
+export type CreateCaseInput = z.output<typeof CreateCaseBody> & {
+  /** The first message's email envelope and sanitized HTML (the email channel sets it). */
+  messageEmail?: EntryEmail | undefined;
+};
 
 /**
  * Opens a case: resolves (or creates) the requester, checks team, assignee and fields, writes the
@@ -47,9 +50,9 @@ export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: C
          case when $2 = 'closed' then now() end)
        returning id
      ), e as (
-       insert into case_entries (case_id, kind, author_user_id, author_customer_id, channel, direction, body, changes)
-       select c.id, 'message', $12::uuid, $13::uuid, $5::text, $14::text, $15::text, null::jsonb from c where $15::text is not null
-       union all select c.id, 'change', $12::uuid, null, null, null, '', $16::jsonb from c
+       insert into case_entries (case_id, kind, author_user_id, author_customer_id, channel, direction, body, changes, email)
+       select c.id, 'message', $12::uuid, $13::uuid, $5::text, $14::text, $15::text, null::jsonb, $17::jsonb from c where $15::text is not null
+       union all select c.id, 'change', $12::uuid, null, null, null, '', $16::jsonb, null from c
      )
      select id from c`,
     [
@@ -69,6 +72,7 @@ export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: C
       input.message?.direction ?? null,
       input.message?.body ?? null,
       JSON.stringify(initial),
+      input.messageEmail ? JSON.stringify(input.messageEmail) : null,
     ],
   );
   const id = rows[0]!.id;

@@ -20,7 +20,7 @@ import type { Actor } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/index.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { route, type RouteSpec } from '../../platform/http/routes.ts';
-import { addEntry } from './add-entry.ts';
+import { addEntry, type NewEntry } from './add-entry.ts';
 import { createCase } from './create-case.ts';
 import { listCases, searchCases, type SortKey } from './list-cases.ts';
 import { linkCases, mergeCases } from './merge-cases.ts';
@@ -44,6 +44,14 @@ async function resolveListing(db: Queryable, actor: Actor, q: z.output<typeof Ca
   if (q.requesterId) filters.requesterId = q.requesterId;
   if (q.organizationId) filters.organizationId = q.organizationId;
   return { filters, sort: q.sort ?? view?.sort ?? 'updated_desc' };
+}
+
+/** A reply's Cc becomes its email envelope, which the email channel sends to. */
+function withCc(body: z.output<typeof AddEntryBody>): NewEntry {
+  if (body.kind !== 'message' || !body.cc?.length) return body;
+  const { cc, ...rest } = body;
+  const unique = [...new Set(cc.map((a) => a.toLowerCase()))];
+  return { ...rest, email: { from: null, to: [], cc: unique.map((address) => ({ address, name: null })), subject: null, html: null, quotedHtml: null, foldAt: null } };
 }
 
 export const caseRoutes: RouteSpec[] = [
@@ -152,7 +160,7 @@ export const caseRoutes: RouteSpec[] = [
     response: TimelineEntry,
     status: 201,
     idempotent: true,
-    handler: ({ app, actor, params, body, transaction }) => transaction((tx) => addEntry(app, actor, tx, params.id, body)),
+    handler: ({ app, actor, params, body, transaction }) => transaction((tx) => addEntry(app, actor, tx, params.id, withCc(body))),
   }),
   route({
     method: 'POST',

@@ -1,5 +1,6 @@
 /** Email: inbound through the built-in SMTP server and HTTP ingest, stored raw, threaded onto cases. */
 export { emailRoutes } from './routes.ts';
+export { conversationRoutes } from './conversation-routes.ts';
 export { startSmtpServer } from './smtp-server.ts';
 export { ImapPoller } from './imap-poller.ts';
 export { receiveEmail } from './receive-email.ts';

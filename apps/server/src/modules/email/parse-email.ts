@@ -86,7 +86,8 @@ export async function parseEmail(raw: Buffer): Promise<InboundEmail> {
   const from = single(parsed.from) ?? single(parsed.sender);
   if (!from) throw new UnreadableEmail('the message has no sender address (From)');
   const messageId = parsed.messageId ? bareMessageId(parsed.messageId) : `sha256-${createHash('sha256').update(raw).digest('hex')}@switchboard.invalid`;
-  const text = parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html) : '';
+  // Line ends as in the timeline everywhere: a base64 text part keeps the sender's CRLF.
+  const text = (parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html) : '').replace(/\r\n?/g, '\n');
   return InboundEmail.parse({
     messageId,
     inReplyTo: idsIn(parsed.inReplyTo ?? header('in-reply-to')),

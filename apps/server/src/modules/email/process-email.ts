@@ -7,6 +7,7 @@ import { addEntry, attachReceivedFiles, createCase, linkCases, updateCase } from
 import { acknowledgeNewCase } from './acknowledge.ts';
 import { bounceDetails, isBounce, noAutoReplyReason } from './classify.ts';
 import { entryOfMessageId, looksLikeOurs } from './message-ids.ts';
+import { entryEmailOf } from './render-html.ts';
 import { bareMessageId, parseEmail, roughHeader, UnreadableEmail, type InboundEmail } from './parse-email.ts';
 
 interface StoredEmail {
@@ -42,33 +43,51 @@ async function caseByMessageIds(tx: Tx, given: readonly string[]): Promise<Threa
   return rows[0] ?? null;
 }
 
-/** `[#1234]` in the subject names a case — trusted only when the sender is that case's requester. */
+/** `[#1234]` in the subject names a case — trusted only when the sender is that case's requester or one of its CCs. */
 async function caseBySubjectTag(tx: Tx, email: InboundEmail): Promise<ThreadCase | null> {
   const m = /\[#(\d{1,12})\]/.exec(email.subject);
   if (!m) return null;
   const { rows } = await tx.query<ThreadCase>(
     `select c.id, c.number, c.status from cases c
-     join customer_emails e on e.customer_id = c.requester_id and lower(e.email) = $2
-     where c.number = $1 and c.merged_into_id is null`,
+     where c.number = $1 and c.merged_into_id is null
+       and (exists (select 1 from customer_emails e where e.customer_id = c.requester_id and lower(e.email) = $2)
+         or exists (select 1 from case_participants p where p.case_id = c.id and p.email = $2))`,
     [Number(m[1]), email.from.address],
   );
   return rows[0] ?? null;
 }
 
+/**
+ * Keeps everyone else on the conversation as the case's participants: the other To and Cc
+ * addresses, and the sender when it is not the requester — never our own mailboxes.
+ */
+async function recordParticipants(tx: Tx, caseId: string, email: InboundEmail, own: ReadonlySet<string>): Promise<void> {
+  const people = new Map<string, string>();
+  for (const a of [email.from, ...email.to, ...email.cc]) if (!own.has(a.address) && !people.has(a.address)) people.set(a.address, a.name);
+  if (people.size === 0) return;
+  await tx.query(
+    `insert into case_participants (case_id, email, name)
+     select $1, p.email, nullif(p.name, '') from unnest($2::text[], $3::text[]) as p(email, name)
+     where not exists (select 1 from customer_emails e join cases c on c.requester_id = e.customer_id where c.id = $1 and lower(e.email) = p.email)
+     on conflict (case_id, email) do nothing`,
+    [caseId, [...people.keys()].slice(0, 50), [...people.values()].slice(0, 50)],
+  );
+}
+
 /** The mailbox the message was sent to: by the envelope, else by To/Cc, else the one it came in through. */
-async function mailboxTeam(tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<string | null> {
-  const addresses = [...stored.envelope_to, ...email.to.map((a) => a.address), ...email.cc.map((a) => a.address)];
-  const { rows } = await tx.query<{ team_id: string | null }>(
-    `select team_id from mailboxes where active and (id = $1 or lower(address) = any($2::text[])) order by (id = $1) desc limit 1`,
+async function mailboxOf(tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<{ id: string; team_id: string | null } | null> {
+  const addresses = [...stored.envelope_to, ...email.to.map((a) => a.address), ...email.cc.map((a) => a.address)].map((a) => a.toLowerCase());
+  const { rows } = await tx.query<{ id: string; team_id: string | null }>(
+    `select id, team_id from mailboxes where active and (lower(address) = any($2::text[]) or id = $1) order by (id = $1) desc limit 1`,
     [stored.mailbox_id, addresses],
   );
-  return rows[0]?.team_id ?? null;
+  return rows[0] ?? null;
 }
 
 const messageBody = (email: InboundEmail): string => email.text.trim() || '(no text)';
 
 /** Threads the message onto its case, or opens a new one; returns where it went. */
-async function deliver(app: AppContext, tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<{ caseId: string; entryId: number | null; created?: Case }> {
+async function deliver(app: AppContext, tx: Tx, mailbox: { team_id: string | null } | null, email: InboundEmail): Promise<{ caseId: string; entryId: number | null; created?: Case }> {
   const thread = (await caseByMessageIds(tx, [...email.references, ...email.inReplyTo])) ?? (await caseBySubjectTag(tx, email));
   let relatedClosed: ThreadCase | null = null;
   if (thread && thread.status === 'closed') {
@@ -76,8 +95,10 @@ async function deliver(app: AppContext, tx: Tx, stored: StoredEmail, email: Inbo
       await updateCase(app, systemActor, tx, thread.id, 'current', { status: 'open' });
     } else relatedClosed = thread;
   }
+  const body = messageBody(email);
+  const details = entryEmailOf(email, body);
   if (thread && !relatedClosed) {
-    const entry = await addEntry(app, systemActor, tx, thread.id, { kind: 'message', direction: 'inbound', channel: 'email', body: messageBody(email) });
+    const entry = await addEntry(app, systemActor, tx, thread.id, { kind: 'message', direction: 'inbound', channel: 'email', body, email: details });
     return { caseId: thread.id, entryId: Number(entry.id) };
   }
   const created = await createCase(app, systemActor, tx, {
@@ -85,10 +106,11 @@ async function deliver(app: AppContext, tx: Tx, stored: StoredEmail, email: Inbo
     requester: { name: (email.from.name || email.from.address.split('@')[0]!).slice(0, 200), email: email.from.address },
     channel: 'email',
     priority: 'normal',
-    teamId: await mailboxTeam(tx, stored, email),
+    teamId: mailbox?.team_id ?? null,
     tags: [],
     customFields: {},
-    message: { body: messageBody(email), direction: 'inbound' },
+    message: { body, direction: 'inbound' },
+    messageEmail: details,
   });
   if (relatedClosed) await linkCases(app, systemActor, tx, created.id, relatedClosed.id, true);
   if (email.language) {
@@ -157,7 +179,9 @@ export const processEmailJob = defineJob({
       await tx.query(`update inbound_emails set state = 'processed', case_id = $2, entry_id = $3, error = null, processed_at = now() where id = $1`, [inboundId, bounced.caseId, bounced.entryId]);
       return;
     }
-    const where = await deliver(run.ctx, tx, stored, email);
+    const mailbox = await mailboxOf(tx, stored, email);
+    if (mailbox) await tx.query(`update inbound_emails set mailbox_id = $2 where id = $1`, [inboundId, mailbox.id]);
+    const where = await deliver(run.ctx, tx, mailbox, email);
     if (where.entryId !== null && email.attachments.length > 0) {
       const files = await attachReceivedFiles(tx, where.caseId, where.entryId, email.attachments, run.ctx.config.ATTACHMENT_MAX_BYTES);
       if (files.tooLarge.length > 0) {
@@ -168,11 +192,14 @@ export const processEmailJob = defineJob({
       }
     }
     await tx.query(`insert into email_message_ids (message_id, case_id, entry_id, inbound_email_id) values ($1, $2, $3, $4)`, [email.messageId, where.caseId, where.entryId, inboundId]);
+    const own = await ownAddresses(run.ctx, tx);
+    // The envelope's recipients are ours too (an alias that forwards to a mailbox), never participants.
+    await recordParticipants(tx, where.caseId, email, new Set([...own, ...stored.envelope_to.map((a) => a.toLowerCase())]));
     let noAutoReply: string | null = null;
     if (where.created) {
-      noAutoReply = run.ctx.config.SMTP_URL ? noAutoReplyReason(email, stored.envelope_from, await ownAddresses(run.ctx, tx)) : 'no SMTP relay is configured';
+      noAutoReply = run.ctx.config.SMTP_URL ? noAutoReplyReason(email, stored.envelope_from, own) : 'no SMTP relay is configured';
       if (!noAutoReply) {
-        const sent = await acknowledgeNewCase(run.ctx, tx, where.created, email.from.address, email.language ?? 'en', email.messageId);
+        const sent = await acknowledgeNewCase(run.ctx, tx, where.created, { address: email.from.address, name: email.from.name }, email.language ?? 'en', email.messageId, mailbox?.id ?? null);
         if (!sent) noAutoReply = 'acknowledgement limit for this sender reached';
       }
     }

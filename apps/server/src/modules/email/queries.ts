@@ -1,3 +1,4 @@
+import type { CaseParticipant } from '@switchboard/contracts';
 import type { Queryable } from '../../platform/db/index.ts';
 
 export interface MailboxRow {
@@ -89,4 +90,29 @@ export async function listInbound(db: Queryable, q: { state: InboundRow['state']
     processedAt: r.processed_at?.toISOString() ?? null,
   }));
   return { items, nextBefore: items.length === q.limit ? items[items.length - 1]!.id : null };
+}
+
+/** The mailbox a case's conversation runs through: the one its latest received message came to. */
+export async function caseMailbox(db: Queryable, caseId: string): Promise<{ id: string; name: string; address: string } | null> {
+  const { rows } = await db.query<{ id: string; name: string; address: string }>(
+    `select m.id, m.name, m.address from inbound_emails i join mailboxes m on m.id = i.mailbox_id
+     where i.case_id = $1 order by i.id desc limit 1`,
+    [caseId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The case's participants (Cc), in the order they joined. */
+export async function caseParticipants(db: Queryable, caseId: string): Promise<CaseParticipant[]> {
+  const { rows } = await db.query<{ email: string; name: string | null; added_at: Date }>(
+    `select email, name, added_at from case_participants where case_id = $1 order by added_at, email`,
+    [caseId],
+  );
+  return rows.map((r) => ({ email: r.email, name: r.name, addedAt: r.added_at.toISOString() }));
+}
+
+/** A mailbox's name and address (for the sender of our mail). */
+export async function mailboxById(db: Queryable, id: string): Promise<{ id: string; name: string; address: string } | null> {
+  const { rows } = await db.query<{ id: string; name: string; address: string }>(`select id, name, address from mailboxes where id = $1`, [id]);
+  return rows[0] ?? null;
 }

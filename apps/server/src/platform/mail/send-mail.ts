@@ -7,6 +7,8 @@ import { defineJob, PermanentJobError } from '../jobs/index.ts';
 
 /** One message to send. `ref` ties it to what asked for it, so a failure can be shown there. */
 export const OutgoingMail = z.object({
+  /** The sender (e.g. the mailbox a conversation runs through); MAIL_FROM when absent. */
+  from: z.object({ address: z.email(), name: z.string().max(200) }).optional(),
   to: z.array(z.email()).min(1).max(50),
   cc: z.array(z.email()).max(50).default([]),
   subject: z.string().min(1).max(998),
@@ -55,7 +57,7 @@ export const sendMailJob = defineJob({
     const config = run.ctx.config;
     try {
       await transportFor(config).sendMail({
-        from: config.MAIL_FROM,
+        from: mail.from ? { address: mail.from.address, name: mail.from.name } : config.MAIL_FROM,
         to: mail.to,
         cc: mail.cc.length ? mail.cc : undefined,
         subject: mail.subject,
