@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Code, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTemplate } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client.ts';
 import { MailboxModal, type Mailbox } from '../email/mailbox-modal.tsx';
+import { TemplatesModal } from '../email/templates-modal.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorState } from '../ui/error-state.tsx';
 import { AdminTable } from './admin-table.tsx';
@@ -15,6 +16,8 @@ export function MailboxesTab() {
   const format = useFormat();
   const mailboxes = useQuery({ queryKey: ['mailboxes'], queryFn: () => get<{ items: Mailbox[] }>('/mailboxes').then((r) => r.items) });
   const [editing, setEditing] = useState<Mailbox | null | undefined>(undefined);
+  /** The mailbox whose templates are open; null: the shared ones. */
+  const [templatesOf, setTemplatesOf] = useState<Mailbox | null | undefined>(undefined);
   if (mailboxes.isError) return <ErrorState error={mailboxes.error} onRetry={() => void mailboxes.refetch()} />;
   return (
     <>
@@ -22,9 +25,14 @@ export function MailboxesTab() {
         <Text size="sm" c="dimmed" maw={640}>
           {t('mailboxes.intro')}
         </Text>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="new-mailbox">
-          {t('mailboxes.new')}
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconTemplate size={16} />} onClick={() => setTemplatesOf(null)} data-testid="shared-templates">
+            {t('templates.shared')}
+          </Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="new-mailbox">
+            {t('mailboxes.new')}
+          </Button>
+        </Group>
       </Group>
       <AdminTable columns={[t('mailboxes.name'), t('mailboxes.address'), t('mailboxes.team'), t('mailboxes.state'), t('mailboxes.imap.column')]} withActions pending={mailboxes.isPending} minWidth={820}>
         {mailboxes.data?.map((m) => (
@@ -52,7 +60,12 @@ export function MailboxesTab() {
                 </Text>
               )}
             </Table.Td>
-            <Table.Td ta="right">
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              <Tooltip label={t('templates.edit', { name: m.name })}>
+                <ActionIcon variant="subtle" color="gray" onClick={() => setTemplatesOf(m)} aria-label={t('templates.edit', { name: m.name })} data-testid="mailbox-templates">
+                  <IconTemplate size={18} />
+                </ActionIcon>
+              </Tooltip>
               <Tooltip label={t('mailboxes.edit', { name: m.name })}>
                 <ActionIcon variant="subtle" color="gray" onClick={() => setEditing(m)} aria-label={t('mailboxes.edit', { name: m.name })} data-testid="mailbox-edit">
                   <IconPencil size={18} />
@@ -68,6 +81,13 @@ export function MailboxesTab() {
         </Text>
       )}
       {editing !== undefined && <MailboxModal mailbox={editing} onClose={() => setEditing(undefined)} />}
+      {templatesOf !== undefined && (
+        <TemplatesModal
+          mailboxId={templatesOf?.id ?? null}
+          title={templatesOf ? t('templates.titleMailbox', { name: templatesOf.name }) : t('templates.titleShared')}
+          onClose={() => setTemplatesOf(undefined)}
+        />
+      )}
     </>
   );
 }

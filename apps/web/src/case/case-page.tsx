@@ -67,13 +67,13 @@ export function CasePage() {
   // A send waiting for "send anyway" while there are changes the agent has not seen.
   const [held, setHeld] = useState<{ req: SendRequest; resolve: (ok: boolean) => void } | null>(null);
   const sendNow = async (req: SendRequest): Promise<boolean> => {
-    const body = req.mode === 'note' ? { kind: 'note', body: req.body, attachmentIds: req.attachmentIds } : { kind: 'message', direction: 'outbound', body: req.body, attachmentIds: req.attachmentIds };
+    const body = req.mode === 'note' ? { kind: 'note', body: req.body, attachmentIds: req.attachmentIds } : { kind: 'message', direction: 'outbound', body: req.body, attachmentIds: req.attachmentIds, ...(req.cc ? { cc: req.cc } : {}) };
     await post(`/cases/${c!.id}/entries`, body);
     if (req.thenStatus) {
       const fresh = await get<Case>(`/cases/${c!.id}`);
       patchCase(qc, await patch<Case>(`/cases/${c!.id}`, { status: req.thenStatus }, { version: fresh.version }));
     }
-    await Promise.all([qc.invalidateQueries({ queryKey: ['timeline', c!.id] }), qc.invalidateQueries({ queryKey: ['case', number] })]);
+    await Promise.all([qc.invalidateQueries({ queryKey: ['timeline', c!.id] }), qc.invalidateQueries({ queryKey: ['case', number] }), qc.invalidateQueries({ queryKey: ['participants', c!.id] })]);
     ack();
     return true;
   };
@@ -147,7 +147,7 @@ export function CasePage() {
           {timeline.isPending ? <Loader size="sm" aria-label={t('common:loading')} /> : <Timeline entries={entries} unseenAfter={seen?.entryId ?? null} myId={user.id} />}
         </ScrollArea>
         <Box px="md" pb="md">
-          <Composer ref={composer} caseId={c.id} onSend={onSend} onTyping={setTyping} disabled={c.mergedIntoId ? t('composer.merged') : c.status === 'closed' ? t('composer.closed') : null} />
+          <Composer ref={composer} caseId={c.id} emailTo={c.channel === 'email' ? c.requester.email : null} onSend={onSend} onTyping={setTyping} disabled={c.mergedIntoId ? t('composer.merged') : c.status === 'closed' ? t('composer.closed') : null} />
         </Box>
       </Box>
       {wide ? (

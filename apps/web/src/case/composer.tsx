@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../api/client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { errorMessage } from '../ui/error-state.tsx';
+import { Recipients } from '../email/recipients.tsx';
 import { ComposerTools } from './composer-tools.tsx';
 import { useDraft, type DraftAttachment } from './draft.ts';
 
@@ -22,10 +23,14 @@ export interface SendRequest {
   attachmentIds: string[];
   /** A status to set right after sending ("send and set pending"). */
   thenStatus?: 'pending' | 'solved';
+  /** Email replies: Cc recipients besides the requester. */
+  cc?: string[];
 }
 
 interface Props {
   caseId: string;
+  /** The requester's address when replies go out by email (shows To and Cc). */
+  emailTo?: string | null;
   disabled?: string | null;
   /** Sends; resolves true when it went through (the draft is then cleared). */
   onSend: (req: SendRequest) => Promise<boolean>;
@@ -33,14 +38,17 @@ interface Props {
 }
 
 /** Writes a public reply or an internal note, with attachments and a draft that survives a reload. */
-export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ caseId, disabled, onSend, onTyping }, ref) {
+export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ caseId, emailTo, disabled, onSend, onTyping }, ref) {
   const { t } = useTranslation('case');
   const f = useFormat();
   const [mode, setMode] = useState<ComposerMode>('reply');
   const { draft, setDraft, clear } = useDraft(caseId, mode);
   const [uploading, setUploading] = useState(0);
   const [sending, setSending] = useState(false);
+  const [cc, setCc] = useState<string[]>([]);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  /** Where the cursor was when the composer last had it: a tool's dialog takes focus away. */
+  const cursor = useRef<number | null>(null);
   useImperativeHandle(ref, () => ({
     focus: (m) => {
       setMode(m);
@@ -50,15 +58,20 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ ca
 
   /** Puts text at the cursor, or after what is written when the composer has no cursor. */
   const insert = (text: string) => {
-    const el = textarea.current;
     setDraft((d) => {
-      const at = el && document.activeElement === el ? el.selectionStart : d.body.length;
+      const at = Math.min(cursor.current ?? d.body.length, d.body.length);
       const before = d.body.slice(0, at);
       const glue = before && !before.endsWith('\n') ? '\n' : '';
+      cursor.current = at + glue.length + text.length;
       return { ...d, body: `${before}${glue}${text}${d.body.slice(at)}` };
     });
     onTyping(true);
-    setTimeout(() => textarea.current?.focus(), 0);
+    setTimeout(() => {
+      const el = textarea.current;
+      if (!el) return;
+      el.focus();
+      if (cursor.current !== null) el.setSelectionRange(cursor.current, cursor.current);
+    }, 0);
   };
 
   const upload = async (files: File[]) => {
@@ -81,9 +94,16 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ ca
     if (!draft.body.trim() || sending || uploading) return;
     setSending(true);
     try {
-      const ok = await onSend({ mode, body: draft.body, attachmentIds: draft.attachments.map((a) => a.id), ...(thenStatus ? { thenStatus } : {}) });
+      const ok = await onSend({
+        mode,
+        body: draft.body,
+        attachmentIds: draft.attachments.map((a) => a.id),
+        ...(thenStatus ? { thenStatus } : {}),
+        ...(mode === 'reply' && emailTo && cc.length ? { cc } : {}),
+      });
       if (ok) {
         clear();
+        cursor.current = null;
         onTyping(false);
       }
     } catch (err) {
@@ -119,6 +139,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ ca
             )}
           </Text>
         </Group>
+        {!note && emailTo && <Recipients caseId={caseId} to={emailTo} cc={cc} onChange={setCc} />}
         <Textarea
           ref={textarea}
           aria-label={note ? t('composer.noteLabel') : t('composer.replyLabel')}
@@ -134,6 +155,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ ca
             onTyping(body.length > 0);
           }}
           onKeyDown={getHotkeyHandler([['mod+Enter', () => void send()]])}
+          onSelect={(e) => (cursor.current = e.currentTarget.selectionStart)}
           data-testid="composer-input"
         />
         {draft.attachments.length > 0 && (

@@ -6,6 +6,7 @@ import type { TimelineEntry } from '../api/types.ts';
 import { useFormat } from '../i18n/format.ts';
 import { RoutingChange, routingFields } from '../routing/routing-change.tsx';
 import { Activity } from './activities.tsx';
+import { EmailContent, inlineAttachmentIds } from '../email/email-content.tsx';
 import { initials } from '../shell/user-menu.tsx';
 
 interface AttachmentRef {
@@ -107,7 +108,10 @@ export function Timeline({ entries, unseenAfter, myId }: { entries: TimelineEntr
         if (e.kind === 'activity') return <Activity key={e.id} entry={e} when={<When at={e.createdAt} />} />;
         const note = e.kind === 'note';
         const inbound = e.direction === 'inbound';
-        const attachments = (e as TimelineEntry & { attachments?: AttachmentRef[] }).attachments;
+        const inline = e.email ? inlineAttachmentIds(e) : null;
+        const attachments = inline?.size ? e.attachments.filter((a) => !inline.has(a.id)) : e.attachments;
+        // Someone on Cc who answered is named as they signed their mail, not as the requester.
+        const author = inbound && e.email?.from ? e.email.from.name || e.email.from.address : e.author.name;
         return (
           <Paper
             key={e.id}
@@ -125,10 +129,10 @@ export function Timeline({ entries, unseenAfter, myId }: { entries: TimelineEntr
             <Group justify="space-between" wrap="nowrap" mb={6}>
               <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
                 <Avatar size={26} radius="xl" color={inbound ? 'teal' : 'blue'} aria-hidden>
-                  {initials(e.author.name)}
+                  {initials(author)}
                 </Avatar>
                 <Text size="sm" fw={600} truncate>
-                  {e.author.name}
+                  {author}
                 </Text>
                 {note ? (
                   <Badge color="yellow" leftSection={<IconLock size={11} />}>
@@ -143,9 +147,13 @@ export function Timeline({ entries, unseenAfter, myId }: { entries: TimelineEntr
               </Group>
               <When at={e.createdAt} />
             </Group>
-            <Text size="sm" className="sb-body">
-              {e.body}
-            </Text>
+            {e.email && e.channel === 'email' ? (
+              <EmailContent entry={e} />
+            ) : (
+              <Text size="sm" className="sb-body">
+                {e.body}
+              </Text>
+            )}
             <Attachments items={attachments} />
             {e.recordedBy && (
               <Text size="xs" c="dimmed" mt={4}>

@@ -34,7 +34,7 @@ describe('email conversations: rendering, participants, reply-all and templates'
     t = await startTestApp({ EMAIL_INGEST_TOKEN: INGEST_TOKEN, SMTP_URL: sink.url, MAIL_FROM: 'Switchboard <noreply@demo.switchboard.dev>', JOBS_POLL_MS: 100 });
     admin = await t.user('admin');
     const team = await t.team('Reservations');
-    for (const [name, address] of [['Reservierung', 'reservations@demo.switchboard.dev'], ['Service', 'service@demo.switchboard.dev'], ['Billing', 'billing@demo.switchboard.dev'], ['Returns', 'returns@demo.switchboard.dev']]) {
+    for (const [name, address] of [['Reservierung', 'reservations@demo.switchboard.dev'], ['Service', 'service@demo.switchboard.dev'], ['Billing', 'billing@demo.switchboard.dev'], ['Returns', 'returns@demo.switchboard.dev']] as const) {
       const res = await t.api('POST', '/api/v1/mailboxes', { token: admin.token, body: { name, address, teamId: team } });
       expect(res.status).toBe(201);
       if (address.startsWith('reservations')) mailboxId = res.body.id;
