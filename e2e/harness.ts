@@ -41,10 +41,10 @@ export interface E2eServer {
  * on the embedded database in a fresh folder, or on a fresh PostgreSQL database when
  * TEST_DATABASE_URL is set.
  */
-export async function startServer(): Promise<E2eServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<E2eServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', SMTP_SERVER_PORT: '0' };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', SMTP_SERVER_PORT: '0', ...extraEnv };
   let dropDb: (() => Promise<void>) | undefined;
   if (process.env.TEST_DATABASE_URL) {
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });

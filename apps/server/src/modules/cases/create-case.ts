@@ -25,7 +25,10 @@ export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: C
   const requester = await resolveRequester(tx, requesterId);
   const teamId = input.teamId ?? null;
   const assigneeId = input.assigneeId ?? null;
-  const required = await teamRequirements(tx, teamId);
+  // A team form's required fields are for people opening a case; a message arriving by itself
+  // (email, chat) cannot fill them and must never be refused for it — the agent completes them.
+  const teamRequires = await teamRequirements(tx, teamId);
+  const required = actor.via === 'system' ? [] : teamRequires;
   await checkAssignee(tx, actor, assigneeId, teamId);
   await checkOrganization(tx, input.organizationId);
   const organizationId = input.organizationId ?? (requester.organizationIds.length === 1 ? requester.organizationIds[0]! : null);

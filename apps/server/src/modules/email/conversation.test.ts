@@ -132,4 +132,24 @@ describe('email conversations: rendering, participants, reply-all and templates'
     const reset = await t.api('GET', `/api/v1/email/templates?mailboxId=${mailboxId}`, { token: admin.token });
     expect(reset.body.items.find((x: any) => x.kind === 'reply' && x.language === 'de')).toMatchObject({ builtIn: true });
   });
+
+  it('opens a case for a team whose form requires a field: a message cannot be refused for what only an agent can fill in', async () => {
+    const returns = await t.team('Returns desk');
+    const field = await t.api('POST', '/api/v1/fields', { token: admin.token, body: { entity: 'case', key: 'order_ref', label: 'Order', type: 'text' } });
+    expect(field.status).toBe(201);
+    expect((await t.api('PUT', `/api/v1/teams/${returns}/form`, { token: admin.token, body: { fields: [{ fieldId: field.body.id, required: true }] } })).status).toBe(200);
+    const box = await t.api('POST', '/api/v1/mailboxes', { token: admin.token, body: { name: 'Returns desk', address: 'desk@demo.switchboard.dev', teamId: returns } });
+    expect(box.status).toBe(201);
+    const raw = mail('desk-1@example.de', 'Jürgen Weber <juergen.weber@example.de>', [], 'Die Maschine ist kaputt.', 'Rücksendung').replace('To: Reservierung <reservations@demo.switchboard.dev>', 'To: desk@demo.switchboard.dev');
+    const row = await settled(await ingest(raw));
+    expect(row.state).toBe('processed');
+    const c = (await t.api('GET', `/api/v1/cases/${row.case_id}`, { token: admin.token })).body;
+    expect(c.team.id).toBe(returns);
+    // An agent creating a case for that team still has to fill it in.
+    const byHand = await t.api('POST', '/api/v1/cases', {
+      token: admin.token,
+      body: { subject: 'By hand', requester: { name: 'X', email: 'x@example.org' }, channel: 'phone', priority: 'normal', teamId: returns, tags: [], customFields: {} },
+    });
+    expect(byHand.status).toBe(400);
+  });
 });
