@@ -23,6 +23,9 @@ import { slaJobs, slaRoutes } from './modules/sla/index.ts';
 import { routingJobs, routingRoutes } from './modules/routing/index.ts';
 import { automationJobs, automationRoutes } from './modules/automation/index.ts';
 import { conversationRoutes, emailJobs, emailRoutes, ImapPoller, startSmtpServer } from './modules/email/index.ts';
+import { macroRoutes } from './modules/macros/index.ts';
+import { portalJobs, portalRoutes, registerPortal } from './modules/portal/index.ts';
+import { chatJobs, chatRoutes, registerChatWidget, widgetRoutes } from './modules/chat/index.ts';
 import { operationsRoutes } from './operations.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -45,11 +48,15 @@ export const allRoutes: readonly RouteSpec[] = [
   ...automationRoutes,
   ...emailRoutes,
   ...conversationRoutes,
+  ...macroRoutes,
+  ...portalRoutes,
+  ...chatRoutes,
+  ...widgetRoutes,
   ...jobRoutes,
 ];
 
 /** Every job kind: durable event subscribers, timers and recurring work of all modules. */
-export const allJobs: readonly AnyJobDefinition[] = [...platformJobs, ...mailJobs, pruneIdentityJob, pruneUploadsJob, ...routingJobs, ...slaJobs, ...automationJobs, ...emailJobs];
+export const allJobs: readonly AnyJobDefinition[] = [...platformJobs, ...mailJobs, pruneIdentityJob, pruneUploadsJob, ...routingJobs, ...slaJobs, ...automationJobs, ...emailJobs, ...portalJobs, ...chatJobs];
 
 export interface App {
   http: FastifyInstance;
@@ -102,6 +109,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     reloadActor: (actor) => actorFor(db, actor.id, actor.via),
   });
+  const stopPortal = await registerPortal(http, ctx);
+  const stopChat = registerChatWidget(http, ctx);
 
   await jobs.start(ctx);
   const imap = config.EMAIL_IMAP_POLL_MS > 0 && config.JOBS_CONCURRENCY > 0 ? new ImapPoller(ctx, jobs.workerId, config.EMAIL_IMAP_POLL_MS) : null;
@@ -123,6 +132,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await smtp?.close();
       await imap?.stop();
       await stopGateway();
+      stopPortal();
+      await stopChat();
       await http.close();
       await jobs.stop();
       closeMail(config);

@@ -19,6 +19,7 @@ const SupervisorPage = lazy(() => import('./supervisor/supervisor-page.tsx'));
 const AdminPage = lazy(() => import('./admin/admin-page.tsx'));
 const InvitePage = lazy(() => import('./auth/invite-page.tsx'));
 const SettingsPage = lazy(() => import('./shell/settings-page.tsx'));
+const MacrosPage = lazy(() => import('./macros/macros-page.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -58,6 +59,7 @@ function SignedIn() {
             <Route path="/supervisor" element={<SupervisorPage />} />
             <Route path="/admin/*" element={<AdminPage />} />
             <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/macros" element={<MacrosPage />} />
             <Route path="/login" element={<Navigate to="/inbox/mine" replace />} />
             <Route path="*" element={<Navigate to="/inbox/mine" replace />} />
           </Routes>

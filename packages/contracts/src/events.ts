@@ -37,4 +37,8 @@ export const eventTypes = [
   'notification.read',
   /** To the agent's teams: payload { userId, presence } (online/away/offline changed for routing). */
   'agent.presence_changed',
+  /** Chat: the visitor of a chat case came or went, typed, or read: payload { caseId, online?, typing?, readUpTo? }. */
+  'chat.visitor',
+  /** Chat: an agent read the visitor's messages up to an entry: payload { caseId, upTo } (the widget shows it). */
+  'chat.agent_read',
 ] as const;

@@ -12,3 +12,7 @@ export * from './routing.ts';
 export * from './automation.ts';
 export * from './jobs.ts';
 export * from './email.ts';
+export * from './flows.ts';
+export * from './macros.ts';
+export * from './portal.ts';
+export * from './chat.ts';

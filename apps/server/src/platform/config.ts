@@ -19,6 +19,8 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // Attachments are stored in the database (bytea holds at most 1 GiB).
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(1_073_741_823).default(20 * 1_048_576),
+  // Files a customer sends through the portal (each; at most 5 per message). Capped at ATTACHMENT_MAX_BYTES.
+  PORTAL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(1_073_741_823).default(10 * 1_048_576),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),

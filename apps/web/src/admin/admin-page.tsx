@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Tabs, Title } from '@mantine/core';
-import { IconBolt, IconClockHour4, IconForms, IconGauge, IconListCheck, IconMail, IconMailExclamation, IconRoute, IconTags, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
+import { IconBolt, IconClockHour4, IconForms, IconGauge, IconListCheck, IconMail, IconMailExclamation, IconMessages, IconRoute, IconWorldWww, IconTags, IconTemplate, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
 import { FieldsTab } from './fields-tab.tsx';
@@ -15,6 +15,9 @@ import { WebhooksTab } from './webhooks-tab.tsx';
 import { JobsTab } from './jobs-tab.tsx';
 import { MailboxesTab } from './mailboxes-tab.tsx';
 import { QuarantineTab } from './quarantine-tab.tsx';
+import { SharedMacros } from '../macros/shared-macros.tsx';
+import { PortalTab } from '../portal/portal-tab.tsx';
+import { ChatChannelsTab } from '../chat/chat-channels-tab.tsx';
 
 const sections: { value: string; icon: typeof IconUsers; element: ReactNode }[] = [
   { value: 'users', icon: IconUsers, element: <UsersTab /> },
@@ -28,6 +31,9 @@ const sections: { value: string; icon: typeof IconUsers; element: ReactNode }[] 
   { value: 'sla', icon: IconGauge, element: <SlaTab /> },
   { value: 'automation', icon: IconBolt, element: <AutomationTab /> },
   { value: 'webhooks', icon: IconWebhook, element: <WebhooksTab /> },
+  { value: 'macros', icon: IconTemplate, element: <SharedMacros /> },
+  { value: 'portal', icon: IconWorldWww, element: <PortalTab /> },
+  { value: 'chat-channels', icon: IconMessages, element: <ChatChannelsTab /> },
   { value: 'jobs', icon: IconListCheck, element: <JobsTab /> },
 ];
 

@@ -2,6 +2,8 @@ import type { ComponentType, ReactNode } from 'react';
 import { Group, Text } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
 import type { TimelineEntry } from '../api/types.ts';
+import { MacroAppliedLine } from '../macros/macro-activity.tsx';
+import { ChatActivity } from '../chat/chat-activity.tsx';
 
 /** What a renderer of one activity type receives: the entry, its activity, and the "when" element. */
 export interface ActivityProps {
@@ -14,7 +16,11 @@ export interface ActivityProps {
  * How each module's activity entries look in the timeline, by activity type ("flows.step").
  * A module adds its renderer here; a type without one shows its one-line summary.
  */
-const renderers: Record<string, ComponentType<ActivityProps>> = {};
+const renderers: Record<string, ComponentType<ActivityProps>> = {
+  'macros.applied': MacroAppliedLine,
+  'chat.started': ChatActivity,
+  'chat.email_continuation': ChatActivity,
+};
 
 function ActivityLine({ entry, when }: ActivityProps) {
   return (

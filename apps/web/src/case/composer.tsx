@@ -65,7 +65,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ ca
       cursor.current = at + glue.length + text.length;
       return { ...d, body: `${before}${glue}${text}${d.body.slice(at)}` };
     });
-    onTyping(true);
+    if (mode === 'reply') onTyping(true);
     setTimeout(() => {
       const el = textarea.current;
       if (!el) return;
@@ -152,7 +152,8 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ ca
           onChange={(e) => {
             const body = e.currentTarget.value;
             setDraft((d) => ({ ...d, body }));
-            onTyping(body.length > 0);
+            // Writing a note is nobody's business outside the team: a chat visitor must not see "typing…".
+            if (mode === 'reply') onTyping(body.length > 0);
           }}
           onKeyDown={getHotkeyHandler([['mod+Enter', () => void send()]])}
           onSelect={(e) => (cursor.current = e.currentTarget.selectionStart)}

@@ -1,6 +1,7 @@
-import { Fragment, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { Divider } from '@mantine/core';
 import type { Case } from '../api/types.ts';
+import { ChatPanel } from '../chat/chat-panel.tsx';
 
 /** What a side panel of the case screen receives. */
 export interface CasePanelProps {
@@ -11,17 +12,19 @@ export interface CasePanelProps {
  * Panels other modules add to the case screen's side column, below the customer and linked cases
  * (suggested articles, policies, troubleshooting flows). A module adds its panel here.
  */
-const panels: ComponentType<CasePanelProps>[] = [];
+const panels: ComponentType<CasePanelProps>[] = [ChatPanel];
 
-/** The modules' panels, each after a divider. */
+/** The modules' panels, each after a divider; a panel with nothing to show for this case takes no room (CSS :has). */
 export function CaseSidePanels({ c }: CasePanelProps) {
   return (
     <>
       {panels.map((Panel, i) => (
-        <Fragment key={i}>
-          <Divider />
-          <Panel c={c} />
-        </Fragment>
+        <div key={i} className="sb-side-panel">
+          <Divider mb="lg" />
+          <div className="sb-side-panel-body">
+            <Panel c={c} />
+          </div>
+        </div>
       ))}
     </>
   );

@@ -13,6 +13,7 @@ import { useSession } from '../auth/session.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { isLanguage, languageNames, switchLanguage } from '../i18n/index.ts';
 import { errorMessage } from '../ui/error-state.tsx';
+import { PersonalMacros } from '../macros/personal-macros.tsx';
 
 type ApiToken = z.infer<typeof C.ApiToken>;
 type CreatedApiToken = z.infer<typeof C.CreatedApiToken>;
@@ -280,6 +281,7 @@ export default function SettingsPage() {
         <Password />
         <Appearance />
         <Tokens />
+        <PersonalMacros />
       </Stack>
     </Box>
   );

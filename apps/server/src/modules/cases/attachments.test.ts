@@ -36,7 +36,7 @@ describe('attachments', () => {
   it('uploads a file, sends it with a reply, shows it on the timeline and serves it with safe headers', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
     const up = expectStatus(await upload(emma, png, 'Rechnung März.png'), 201);
-    expect(up.body).toEqual({ id: expect.any(String), fileName: 'Rechnung März.png', contentType: 'image/png', size: png.length, createdAt: expect.any(String) });
+    expect(up.body).toEqual({ id: expect.any(String), fileName: 'Rechnung März.png', contentType: 'image/png', size: png.length, contentId: null, createdAt: expect.any(String) });
     const stored = await sqlRows<{ sha256: string; case_id: string | null }>(t, 'select sha256, case_id from attachments where id = $1', [up.body.id]);
     expect(stored[0]).toEqual({ sha256: createHash('sha256').update(png).digest('hex'), case_id: null });
 

@@ -18,7 +18,10 @@ import { backdateDemo } from './backdate.ts';
 import { seedAutomationDemo } from '../automation/index.ts';
 import { seedRoutingDemo } from '../routing/index.ts';
 import { seedSlaDemo } from '../sla/index.ts';
+import { seedMacrosDemo } from '../macros/index.ts';
+import { seedChatDemo } from '../chat/index.ts';
 import { seedDemoMailboxes } from '../email/index.ts';
+import { seedPortalDemo } from '../portal/index.ts';
 import { createCustomer, createOrganization } from '../customers/index.ts';
 import { createCustomStatus, createField, putTeamForm } from '../fields/index.ts';
 import { actorFor, createTeam, createUser } from '../identity/index.ts';
@@ -100,6 +103,9 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
     await seedAutomationDemo(tx);
     await seedRoutingDemo(tx);
     await seedSlaDemo(ctx, tx);
+    await seedMacrosDemo(tx);
+    await seedChatDemo(tx);
+    await seedPortalDemo(tx);
     return logins.sort(byRoleThenName);
   });
 }

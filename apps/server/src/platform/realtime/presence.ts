@@ -25,6 +25,7 @@ interface Entry {
 export class PresenceRegistry {
   private readonly entries = new Map<string, Entry>();
   private recorded = 0;
+  private readonly listeners = new Set<(signal: PresenceSignal) => void>();
 
   constructor(
     private readonly ttlMs = 12 * 3_600_000,
@@ -41,6 +42,16 @@ export class PresenceRegistry {
       at: this.now(),
     });
     if (++this.recorded % 500 === 0) this.sweep();
+    for (const listener of this.listeners) listener(signal);
+  }
+
+  /**
+   * Calls `listener` with every signal recorded here (not older ones arriving late), from this
+   * instance and the others: the chat widget relays agents' typing to visitors this way.
+   */
+  onSignal(listener: (signal: PresenceSignal) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Drops connections silent for longer than the TTL, and goodbyes older than a minute. */
