@@ -98,7 +98,7 @@ describe('sign-in by a one-time link', () => {
       const newcomer = `maria.luisa.${uniq()}@example.net`;
       const client = await signInByLink(t, sink.received, newcomer);
       const session = await client.call('GET', '/session');
-      expect(session.body.customer.name).toMatch(/^Maria Luisa /);
+      expect(session.body.customer.name).toMatch(/^Maria Luisa\b/);
       expect(await countRows(t, 'customer_emails', 'lower(email) = $1', [newcomer])).toBe(1);
     } finally {
       await t.api('PATCH', '/api/v1/portal/settings', { token: admin.token, body: { selfRegistration: false }, headers: { 'if-match': `"${await settingsVersion()}"` } });
