@@ -102,8 +102,12 @@ async function openCase(app: AppContext, tx: Tx, p: VisitorPrincipal, visitor: V
  * The visitor row is locked first, so two sends of one visitor never race to open two cases.
  */
 export async function sendVisitorMessage(app: AppContext, tx: Tx, p: VisitorPrincipal, input: VisitorMessageInput): Promise<SentMessage> {
-  // One round trip: lock the visitor, find the message if this client id was stored before, and
-  // the conversation a new message goes to (the latest, unless its case was closed or merged away).
+  // Lock the visitor first, in a statement of its own: on PostgreSQL (read committed) a statement
+  // that waited for the lock still sees the rows of its own snapshot in its joins, so a concurrent
+  // send of the same client id would not be found. The next statement sees what the other committed.
+  await tx.query('select 1 from chat_visitors where id = $1 for update', [p.visitor.id], { prepare: true });
+  // Then find the message if this client id was stored before, and the conversation a new message
+  // goes to (the latest, unless its case was closed or merged away).
   const { rows: locked } = await tx.query<Visitor & { known_entry: number | null; known_case: string | null; conv_id: string | null; conv_case: string | null; conv_mode: 'chat' | 'email' | null }>(
     `select v.id, v.channel_id, v.external_id, v.customer_id, v.name, v.email, v.topic, v.language, m.entry_id::int as known_entry, e.case_id as known_case,
        oc.id as conv_id, oc.case_id as conv_case, oc.mode as conv_mode
@@ -112,7 +116,7 @@ export async function sendVisitorMessage(app: AppContext, tx: Tx, p: VisitorPrin
        select cv.id, cv.case_id, cv.mode from chat_conversations cv join cases c on c.id = cv.case_id
        where cv.visitor_id = v.id and c.status <> 'closed' and c.merged_into_id is null order by cv.created_at desc limit 1
      ) oc on true
-     where v.id = $1 for update of v`,
+     where v.id = $1`,
     [p.visitor.id, input.clientId],
     { prepare: true },
   );
