@@ -26,6 +26,8 @@ import { conversationRoutes, emailJobs, emailRoutes, ImapPoller, startSmtpServer
 import { macroRoutes } from './modules/macros/index.ts';
 import { portalJobs, portalRoutes, registerPortal } from './modules/portal/index.ts';
 import { chatJobs, chatRoutes, registerChatWidget, widgetRoutes } from './modules/chat/index.ts';
+import { flowRoutes, registerTroubleshootPages } from './modules/flows/index.ts';
+import { knowledgeRoutes, registerHelpCenter } from './modules/knowledge/index.ts';
 import { operationsRoutes } from './operations.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -52,6 +54,8 @@ export const allRoutes: readonly RouteSpec[] = [
   ...portalRoutes,
   ...chatRoutes,
   ...widgetRoutes,
+  ...flowRoutes,
+  ...knowledgeRoutes,
   ...jobRoutes,
 ];
 
@@ -100,6 +104,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   mountRoutes(http, ctx, allRoutes, authenticate);
   operationsRoutes(http, ctx, openApiDocument(allRoutes, version));
+  await registerTroubleshootPages(http, ctx);
+  await registerHelpCenter(http, ctx);
   await registerWebApp(http);
   const stopGateway = await registerGateway(http, ctx, {
     authenticate,

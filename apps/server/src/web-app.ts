@@ -27,7 +27,7 @@ const notBuilt = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
 <body><main><h1>Switchboard is running</h1><p>The web app is not built yet: run <code>npm start</code> (it builds the app first) or
 <code>npm run build -w apps/web</code>. The API is at <code>/api/v1</code>, described at <a href="/api/docs">/api/docs</a>.</p></main></body></html>`;
 
-const reserved = /^\/(api|healthz|metrics|portal|widget)(\/|$|\?)/;
+const reserved = /^\/(api|healthz|metrics|portal|widget|help)(\/|$|\?)/;
 
 /**
  * Serves the web app: hashed assets with a year of caching, and index.html (never cached) for every

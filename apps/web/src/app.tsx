@@ -20,6 +20,8 @@ const AdminPage = lazy(() => import('./admin/admin-page.tsx'));
 const InvitePage = lazy(() => import('./auth/invite-page.tsx'));
 const SettingsPage = lazy(() => import('./shell/settings-page.tsx'));
 const MacrosPage = lazy(() => import('./macros/macros-page.tsx'));
+const KnowledgePage = lazy(() => import('./knowledge/knowledge-page.tsx'));
+const FlowsPage = lazy(() => import('./flows/flows-page.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -60,6 +62,8 @@ function SignedIn() {
             <Route path="/admin/*" element={<AdminPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/macros" element={<MacrosPage />} />
+            <Route path="/knowledge/*" element={<KnowledgePage />} />
+            <Route path="/flows/*" element={<FlowsPage />} />
             <Route path="/login" element={<Navigate to="/inbox/mine" replace />} />
             <Route path="*" element={<Navigate to="/inbox/mine" replace />} />
           </Routes>

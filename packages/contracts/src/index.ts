@@ -16,3 +16,4 @@ export * from './flows.ts';
 export * from './macros.ts';
 export * from './portal.ts';
 export * from './chat.ts';
+export * from './knowledge.ts';

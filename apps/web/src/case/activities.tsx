@@ -4,6 +4,8 @@ import { IconListDetails } from '@tabler/icons-react';
 import type { TimelineEntry } from '../api/types.ts';
 import { MacroAppliedLine } from '../macros/macro-activity.tsx';
 import { ChatActivity } from '../chat/chat-activity.tsx';
+import { ArticleSentLine } from '../knowledge/article-activity.tsx';
+import { FlowActivity } from '../flows/flow-activity.tsx';
 
 /** What a renderer of one activity type receives: the entry, its activity, and the "when" element. */
 export interface ActivityProps {
@@ -18,6 +20,12 @@ export interface ActivityProps {
  */
 const renderers: Record<string, ComponentType<ActivityProps>> = {
   'macros.applied': MacroAppliedLine,
+  'knowledge.article_sent': ArticleSentLine,
+  'flows.started': FlowActivity,
+  'flows.step': FlowActivity,
+  'flows.back': FlowActivity,
+  'flows.abandoned': FlowActivity,
+  'flows.outcome': FlowActivity,
   'chat.started': ChatActivity,
   'chat.email_continuation': ChatActivity,
 };

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { Group } from '@mantine/core';
 import type { ComposerMode } from './composer.tsx';
 import { MacroTool } from '../macros/macro-tool.tsx';
+import { KnowledgeTool } from '../knowledge/composer-tool.tsx';
 
 /** What a composer tool receives: the case, the composer's mode, and a way to put text into it. */
 export interface ComposerToolProps {
@@ -16,7 +17,7 @@ export interface ComposerToolProps {
  * Buttons other modules add beside the attach button (insert an article, apply a macro). A module
  * adds its tool here; a tool with a keyboard shortcut binds it itself.
  */
-const tools: ComponentType<ComposerToolProps>[] = [MacroTool];
+const tools: ComponentType<ComposerToolProps>[] = [MacroTool, KnowledgeTool];
 
 /** The modules' composer tools in a row. */
 export function ComposerTools(props: ComposerToolProps) {

@@ -29,6 +29,8 @@ export function useUnseenChanges(caseId: string | undefined, myId: string) {
       if (e.type === 'case.entry_added') {
         const entry = e.payload.entry as TimelineEntry;
         if (entry.kind === 'note') return t('unseen.note', { name: entry.author.name });
+        // A live chat's next line is the conversation itself, shown as it arrives — not a change to confirm.
+        if (entry.direction === 'inbound' && entry.channel === 'chat') return null;
         return entry.direction === 'inbound' ? t('unseen.customerMessage', { name: entry.author.name }) : t('unseen.reply', { name: entry.author.name });
       }
       if (e.type === 'case.updated') {

@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { languages } from '@switchboard/contracts/constants';
 
 export type Language = (typeof languages)[number];
-export const namespaces = ['common', 'inbox', 'case', 'customer', 'admin', 'supervisor', 'forms', 'sla', 'routing', 'automation', 'jobs', 'email', 'macros', 'portal', 'chat'] as const;
+export const namespaces = ['common', 'inbox', 'case', 'customer', 'admin', 'supervisor', 'forms', 'sla', 'routing', 'automation', 'jobs', 'email', 'macros', 'portal', 'chat', 'knowledge', 'flows'] as const;
 
 /** Every translation file, loaded on demand: only the fallback and the chosen language are fetched. */
 const bundles = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json');

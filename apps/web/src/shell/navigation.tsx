@@ -1,5 +1,5 @@
 import { Badge, Divider, NavLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
-import { IconAddressBook, IconChartBar, IconInbox, IconSettings, IconShieldCog, IconUser, IconUsersGroup, IconClock, IconListDetails, IconTemplate } from '@tabler/icons-react';
+import { IconAddressBook, IconChartBar, IconInbox, IconSettings, IconShieldCog, IconUser, IconUsersGroup, IconClock, IconListDetails, IconTemplate, IconBook, IconRoute } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useViews } from '../api/hooks.ts';
@@ -52,6 +52,8 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         )}
         <Divider my="sm" />
         {link('/customers', t('nav.customers'), IconAddressBook)}
+        {link('/knowledge', t('knowledge:nav.title'), IconBook, undefined, 'nav-knowledge')}
+        {(user.role === 'supervisor' || user.role === 'admin') && link('/flows', t('flows:nav.title'), IconRoute, undefined, 'nav-flows')}
         {(user.role === 'supervisor' || user.role === 'admin') && link('/supervisor', t('nav.supervisor'), IconChartBar, undefined, 'nav-supervisor')}
         {user.role === 'supervisor' && link('/macros', t('macros:nav.title'), IconTemplate, undefined, 'nav-macros')}
         {user.role === 'admin' && link('/admin', t('nav.admin'), IconShieldCog, undefined, 'nav-admin')}

@@ -18,6 +18,8 @@ import { backdateDemo } from './backdate.ts';
 import { seedAutomationDemo } from '../automation/index.ts';
 import { seedRoutingDemo } from '../routing/index.ts';
 import { seedSlaDemo } from '../sla/index.ts';
+import { seedFlowsDemo } from '../flows/index.ts';
+import { seedKnowledgeDemo } from '../knowledge/index.ts';
 import { seedMacrosDemo } from '../macros/index.ts';
 import { seedChatDemo } from '../chat/index.ts';
 import { seedDemoMailboxes } from '../email/index.ts';
@@ -103,6 +105,8 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
     await seedAutomationDemo(tx);
     await seedRoutingDemo(tx);
     await seedSlaDemo(ctx, tx);
+    await seedKnowledgeDemo(ctx, tx);
+    await seedFlowsDemo(ctx, tx);
     await seedMacrosDemo(tx);
     await seedChatDemo(tx);
     await seedPortalDemo(tx);
