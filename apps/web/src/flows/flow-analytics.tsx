@@ -72,7 +72,7 @@ export function FlowAnalyticsView({ flow }: { flow: Flow }) {
                       <Table.Td w="45%">
                         <Group gap={6} wrap="nowrap">
                           {o.kind && (
-                            <Badge size="xs" variant="light" tt="none">
+                            <Badge size="xs" variant="light" tt="none" style={{ flexShrink: 0 }}>
                               {t(`kind.${o.kind}`)}
                             </Badge>
                           )}

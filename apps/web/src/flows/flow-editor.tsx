@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, List, Menu, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -67,6 +67,7 @@ export function FlowEditor({ flow, onDirty }: { flow: Flow; onDirty: (dirty: boo
   }, [flow.version, flow.draft, base, dirty]);
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
 
+  const wide = useMediaQuery('(min-width: 62em)');
   const [checked] = useDebouncedValue(draft, 400);
   const validation = useQuery({
     queryKey: ['flow-validate', flow.id, JSON.stringify(checked)],
@@ -119,7 +120,7 @@ export function FlowEditor({ flow, onDirty }: { flow: Flow; onDirty: (dirty: boo
         </Group>
       </Group>
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 6 }}>
+        <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="sm">
             <IssueList issues={issues} onSelect={setSelected} />
             <Paper withBorder p="sm">
@@ -127,45 +128,48 @@ export function FlowEditor({ flow, onDirty }: { flow: Flow; onDirty: (dirty: boo
             </Paper>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper withBorder p="sm">
-            <Stack gap="sm">
-              <FlowTextField label={t('editor.title')} value={draft.title} lang={lang} onChange={(title) => setDraft({ ...draft, title })} testId="flow-title" />
-              <FlowTextField label={t('editor.description')} value={draft.description} lang={lang} onChange={(description) => setDraft({ ...draft, description })} multiline />
-              <Select
-                size="xs"
-                label={t('editor.start')}
-                data={draft.steps.map((s) => ({ value: s.id, label: `${s.id} — ${localize(s.text, lang) || t('tree.noText')}`.slice(0, 80) }))}
-                value={draft.start}
-                onChange={(v) => setDraft({ ...draft, start: v })}
-                comboboxProps={{ withinPortal: true }}
-                data-testid="flow-start-step"
-              />
-            </Stack>
-          </Paper>
-          <Paper withBorder p="sm" mt="sm">
-            {step ? (
-              <StepForm
-                key={step.id}
-                def={draft}
-                step={step}
-                lang={lang}
-                onChange={(s) => setDraft(replaceStep(draft, step.id, s))}
-                onRename={(id) => {
-                  setDraft(renameStep(draft, step.id, id));
-                  setSelected(id);
-                }}
-                onDelete={() => {
-                  setDraft(removeStep(draft, step.id));
-                  setSelected(null);
-                }}
-              />
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('editor.selectStep')}
-              </Text>
-            )}
-          </Paper>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          {/* Sticky beside a long tree: the selected step's form stays in sight while the tree scrolls. */}
+          <Stack gap="sm" style={wide ? { position: 'sticky', top: 0, maxHeight: 'calc(100dvh - 96px)', overflowY: 'auto' } : undefined} data-testid="flow-editor-side">
+            <Paper withBorder p="sm">
+              {step ? (
+                <StepForm
+                  key={step.id}
+                  def={draft}
+                  step={step}
+                  lang={lang}
+                  onChange={(s) => setDraft(replaceStep(draft, step.id, s))}
+                  onRename={(id) => {
+                    setDraft(renameStep(draft, step.id, id));
+                    setSelected(id);
+                  }}
+                  onDelete={() => {
+                    setDraft(removeStep(draft, step.id));
+                    setSelected(null);
+                  }}
+                />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('editor.selectStep')}
+                </Text>
+              )}
+            </Paper>
+            <Paper withBorder p="sm">
+              <Stack gap="sm">
+                <FlowTextField label={t('editor.title')} value={draft.title} lang={lang} onChange={(title) => setDraft({ ...draft, title })} testId="flow-title" />
+                <FlowTextField label={t('editor.description')} value={draft.description} lang={lang} onChange={(description) => setDraft({ ...draft, description })} multiline />
+                <Select
+                  size="xs"
+                  label={t('editor.start')}
+                  data={draft.steps.map((s) => ({ value: s.id, label: `${s.id} — ${localize(s.text, lang) || t('tree.noText')}`.slice(0, 80) }))}
+                  value={draft.start}
+                  onChange={(v) => setDraft({ ...draft, start: v })}
+                  comboboxProps={{ withinPortal: true }}
+                  data-testid="flow-start-step"
+                />
+              </Stack>
+            </Paper>
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

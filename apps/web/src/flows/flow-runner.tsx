@@ -137,10 +137,10 @@ export function FlowRunner({ run, c }: { run: FlowRun; c: Case }) {
   return (
     <Stack gap="sm" data-testid="flow-runner" data-run={run.id}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Text size="sm" fw={700}>
+        <Text size="sm" fw={700} style={{ minWidth: 0 }}>
           {run.flow.title}
         </Text>
-        <Badge size="xs" variant="outline" color="gray" tt="none">
+        <Badge size="xs" variant="outline" color="gray" tt="none" style={{ flexShrink: 0 }} mt={2}>
           {t('runner.version', { version: run.version })}
         </Badge>
       </Group>
@@ -194,7 +194,19 @@ export function FlowRunner({ run, c }: { run: FlowRun; c: Case }) {
             )}
             <Stack gap={6}>
               {step.options.map((o) => (
-                <Button key={o.id} size="xs" variant="light" justify="flex-start" fullWidth onClick={() => act.mutate({ kind: 'answer', answer: o.id })} disabled={busy} data-testid={`flow-option-${o.id}`}>
+                <Button
+                  key={o.id}
+                  size="xs"
+                  variant="light"
+                  justify="flex-start"
+                  fullWidth
+                  h="auto"
+                  py={6}
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.35 } }}
+                  onClick={() => act.mutate({ kind: 'answer', answer: o.id })}
+                  disabled={busy}
+                  data-testid={`flow-option-${o.id}`}
+                >
                   {o.label}
                 </Button>
               ))}

@@ -60,11 +60,11 @@ export function FlowTree({ def, lang, issues = [], selected, onSelect }: Props) 
             {localize(step.text, lang) || <Text span c="dimmed" inherit>{t('tree.noText')}</Text>}
           </Text>
           {step.type === 'outcome' && (
-            <Badge size="xs" variant="light" tt="none">
+            <Badge size="xs" variant="light" tt="none" style={{ flexShrink: 0 }}>
               {t(`kind.${step.outcome.kind}`)}
             </Badge>
           )}
-          <Badge size="xs" variant="outline" color="gray" tt="none">
+          <Badge size="xs" variant="outline" color="gray" tt="none" style={{ flexShrink: 0 }}>
             {id}
           </Badge>
           {issue && <IconAlertTriangle size={16} color={issue.severity === 'error' ? 'var(--mantine-color-red-7)' : 'var(--mantine-color-yellow-8)'} aria-label={t(`issue.${issue.code}`, { ...issue.params, step: id })} />}
@@ -85,7 +85,7 @@ export function FlowTree({ def, lang, issues = [], selected, onSelect }: Props) 
       <>
         {head}
         {exits.length > 0 && (
-          <Box component="ul" pl="md" ml={8} my={0} style={{ listStyle: 'none', borderLeft: '1px solid var(--mantine-color-default-border)' }}>
+          <Box component="ul" pl={12} ml={7} my={0} style={{ listStyle: 'none', borderLeft: '1px solid var(--mantine-color-default-border)' }}>
             {exits.map((e) => (
               <li key={e.answer}>
                 <Group gap={4} wrap="nowrap" mt={4}>
@@ -94,7 +94,7 @@ export function FlowTree({ def, lang, issues = [], selected, onSelect }: Props) 
                     {label(step, e.answer)}
                   </Text>
                 </Group>
-                <Box pl="xs">{e.next ? node(e.next, [...path, id]) : <Text size="xs" c="red">{t('tree.deadEnd')}</Text>}</Box>
+                <Box pl={4}>{e.next ? node(e.next, [...path, id]) : <Text size="xs" c="red">{t('tree.deadEnd')}</Text>}</Box>
               </li>
             ))}
           </Box>

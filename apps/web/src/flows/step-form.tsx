@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useTeams } from '../api/hooks.ts';
@@ -45,21 +45,24 @@ export function StepForm({ def, step, lang, onChange, onRename, onDelete }: Prop
 
   return (
     <Stack gap="sm" data-testid="flow-step-form" data-step={step.id}>
-      <Group justify="space-between" align="flex-end">
-        <TextInput
-          size="xs"
-          label={t('editor.stepId')}
-          value={id}
-          onChange={(e) => setId(e.currentTarget.value.trim())}
-          onBlur={() => validId && id !== step.id && onRename(id)}
-          error={validId ? (id !== step.id && def.steps.some((s) => s.id === id) ? t('editor.idTaken') : undefined) : t('editor.idInvalid')}
-          description={t(`stepType.${step.type}`)}
-          data-testid="flow-step-id"
-        />
+      <Group justify="space-between">
+        <Badge variant="light" color="gray" tt="none" data-testid="flow-step-type">
+          {t(`stepType.${step.type}`)}
+        </Badge>
         <Button size="xs" color="red" variant="subtle" leftSection={<IconTrash size={14} />} onClick={onDelete} data-testid="flow-step-delete">
           {t('editor.deleteStep')}
         </Button>
       </Group>
+      <TextInput
+        size="xs"
+        label={t('editor.stepId')}
+        value={id}
+        onChange={(e) => setId(e.currentTarget.value.trim())}
+        onBlur={() => validId && id !== step.id && onRename(id)}
+        error={validId ? (id !== step.id && def.steps.some((s) => s.id === id) ? t('editor.idTaken') : undefined) : t('editor.idInvalid')}
+        maw={280}
+        data-testid="flow-step-id"
+      />
       <FlowTextField label={t(`editor.text.${step.type}`)} value={step.text} lang={lang} onChange={(text) => onChange({ ...step, text })} multiline testId="flow-step-text" />
       <FlowTextField label={t('editor.detail')} value={step.detail} lang={lang} onChange={(detail) => onChange({ ...step, detail })} multiline />
       {step.type === 'question' && (
