@@ -38,7 +38,7 @@ function assertLocal(url: URL): void {
 
 /**
  * A fresh database `switchboard_bench_<random>` on the server of BENCH_DATABASE_URL (an admin
- * connection), dropped afterwards. Returns the reason instead when the server is unreachable.
+ * connection), dropped afterwards (kept with BENCH_KEEP_DATABASE=1, to look at query plans). Returns the reason instead when the server is unreachable.
  */
 export async function postgresTarget(poolSize?: number): Promise<Target | { skipped: string }> {
   const adminUrl = new URL(process.env.BENCH_DATABASE_URL || defaultAdminUrl);
@@ -66,6 +66,10 @@ export async function postgresTarget(poolSize?: number): Promise<Target | { skip
     label: `PostgreSQL ${version} (${redact(dbUrl)})`,
     config: { DATABASE_URL: dbUrl.toString(), ...(poolSize ? { DB_POOL_SIZE: poolSize } : {}) },
     async dispose() {
+      if (process.env.BENCH_KEEP_DATABASE === '1') {
+        console.log(`BENCH_KEEP_DATABASE=1: kept ${redact(dbUrl)}`);
+        return;
+      }
       const c = new pg.Client({ connectionString: adminUrl.toString() });
       await c.connect();
       try {

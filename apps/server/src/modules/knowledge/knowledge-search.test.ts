@@ -123,4 +123,20 @@ describe('knowledge search', () => {
     expect((await search('zebras', 'en')).items).toEqual([]);
     expect(titles(await search('zebras', 'en', supervisor))).toEqual(['Secret draft about zebras']);
   });
+
+  // changes the warranty article: last
+  it('removing a translation makes the article answer that language in its others; adding one ends it', async () => {
+    const patch = async (body: Record<string, unknown>) => {
+      const cur = expectStatus(await t.api('GET', `/api/v1/knowledge/articles/${ids.warranty}`, { token: supervisor.token }), 200).body;
+      expectStatus(await t.api('PATCH', `/api/v1/knowledge/articles/${ids.warranty}`, { token: supervisor.token, body, headers: { 'if-match': `"${cur.version}"` } }), 200);
+    };
+    await patch({ translations: { et: { title: 'Katkine seade: garantii', bodyHtml: '<p>Igal seadmel on kaheaastane garantii.</p>' } } });
+    // now found in its own Estonian text (the prefix "garan" of Garantie), no longer as a fallback
+    expect((await search('Garantie', 'et')).items[0]).toMatchObject({ id: ids.warranty, language: 'et', fellBack: false });
+    expect((await search('ersatz', 'et')).items.map((i) => i.id)).not.toContain(ids.warranty);
+    await patch({ translations: { et: null, de: null } });
+    expect((await search('Garantie', 'de')).items.map((i) => i.id)).not.toContain(ids.warranty);
+    expect((await search('warranty', 'de')).items[0]).toMatchObject({ id: ids.warranty, language: 'en', fellBack: true });
+    expect((await search('warranty', 'et')).items[0]).toMatchObject({ id: ids.warranty, language: 'en', fellBack: true });
+  });
 });

@@ -19,7 +19,11 @@ export const pruneJob = defineJob({
   },
 });
 
-/** Nightly VACUUM ANALYZE on the embedded database (a server's autovacuum does this by itself). */
+/**
+ * Nightly VACUUM ANALYZE on the embedded database (a server's autovacuum does this by itself):
+ * the churning tables vacuumed, every table analyzed — the planner's statistics are also what
+ * knowledge search reads to tell a common word from a rare one.
+ */
 export const vacuumJob = defineJob({
   name: 'platform.vacuum',
   payload: z.object({}),
@@ -28,5 +32,6 @@ export const vacuumJob = defineJob({
   run: async (_payload, run) => {
     if (run.ctx.db.kind !== 'pglite') return;
     for (const table of churningTables) await run.ctx.db.exec(`vacuum (analyze) ${table}`);
+    await run.ctx.db.exec('analyze');
   },
 });
