@@ -9,6 +9,13 @@ type Timeline = { items: Array<{ activity: { type: string; data: Record<string, 
 /** The flow activities of a case's timeline, oldest first, as "type:step". */
 const flowLines = (t: Timeline) => t.items.filter((e) => e.activity?.type.startsWith('flows.')).map((e) => `${e.activity!.type}:${e.activity!.data.stepId ?? ''}`);
 
+/** Whether the element is wholly inside the window, so nobody has to scroll to reach it. */
+const inView = async (page: Page, testId: string) => {
+  const box = await page.getByTestId(testId).boundingBox();
+  const size = page.viewportSize()!;
+  return !!box && box.y >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width;
+};
+
 /** Waits until the runner shows `step`, then picks `option` there. */
 async function answer(page: Page, step: string, option: string) {
   const runner = page.getByTestId('flow-runner');
@@ -30,18 +37,19 @@ test('an agent runs a troubleshooting flow on a case and the timeline shows ever
     teamId: billing.id,
     assigneeId: jonas.user.id,
     tags: ['defective'],
-    // Returns, where the outcome hands the case, requires the order number.
-    customFields: { order_number: '10-66310' },
+    // No order number yet: Returns, where the outcome hands the case, requires one.
     message: { body: 'Meine Kopfhörer sind zwei Wochen alt und lassen sich nicht mehr einschalten. Ich hätte gern einfach dasselbe Modell neu.', direction: 'inbound' },
   });
 
-  const ctx = await newContext(env.browser, env.server, { width: 1440, height: 900 });
+  // A common laptop screen: the suggested flow and then the running one are in view without scrolling.
+  const ctx = await newContext(env.browser, env.server, { width: 1366, height: 768 });
   const page = await ctx.newPage();
   await signIn(page, logins.agent);
   await page.goto(`/cases/${c.number}`);
   const panel = page.getByTestId('flows-panel');
   const suggestion = panel.locator('[data-testid="flow-suggestion"][data-slug="broken-device"]');
   await suggestion.waitFor();
+  await expect.poll(() => inView(page, 'flow-start-broken-device')).toBe(true);
   // Jonas works in German: the flow's title and the reason are shown in his language.
   expect(await suggestion.textContent()).toContain('Elektronisches Gerät funktioniert nicht');
   expect(await suggestion.textContent()).toContain('#defective');
@@ -50,6 +58,8 @@ test('an agent runs a troubleshooting flow on a case and the timeline shows ever
   const runner = page.getByTestId('flow-runner');
   await runner.locator('[data-testid="flow-step"][data-step="symptom"]').waitFor();
   expect(await runner.getByTestId('flow-step').textContent()).toContain('Was stimmt mit dem Gerät nicht?');
+  // The start button is gone: the first step has the focus.
+  await expect.poll(() => runner.getByTestId('flow-step').evaluate((el) => el === document.activeElement)).toBe(true);
   await expect.poll(() => runner.getByTestId('flow-back').isDisabled()).toBe(true);
   await answer(page, 'symptom', 'no-power');
   // A check shows what to expect; "No" leads on to the damage question.
@@ -64,6 +74,7 @@ test('an agent runs a troubleshooting flow on a case and the timeline shows ever
   await answer(page, 'warranty', 'recent');
   await runner.locator('[data-testid="flow-step"][data-step="choice"]').waitFor();
   await expect.poll(() => runner.getByTestId('flow-path').locator('li').count()).toBe(4);
+  expect(await inView(page, 'flow-step')).toBe(true);
   await expectAccessible(page, 'the case with a troubleshooting flow running');
   await answer(page, 'choice', 'replace');
 
@@ -75,6 +86,23 @@ test('an agent runs a troubleshooting flow on a case and the timeline shows ever
   expect(await outcome.textContent()).toContain('An Returns übergeben');
   await expectAccessible(page, 'a flow outcome ready to apply');
   await runner.getByTestId('flow-note').fill('Seriennummer liegt vor, Kundin bringt die Kopfhörer in die Filiale.');
+  await runner.getByTestId('flow-finish').click();
+
+  // Returns requires the order number, which the case lacks: the runner asks for it in place, and nothing is applied yet.
+  const fields = runner.getByTestId('flow-missing-fields');
+  await fields.waitFor();
+  expect(await fields.textContent()).toContain('Angaben für Returns');
+  expect(await fields.textContent()).toContain('Order or receipt number');
+  const orderNumber = fields.getByTestId('flow-field-order_number');
+  await expect.poll(() => orderNumber.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(flowLines(await jonas.call<Timeline>('GET', `/cases/${c.id}/timeline`)).at(-1)).toBe('flows.step:choice');
+  expect(await jonas.call<{ team: { id: string }; customFields: Record<string, unknown> }>('GET', `/cases/${c.id}`)).toMatchObject({ team: { id: billing.id }, customFields: {} });
+  expect(await runner.getByTestId('flow-note').inputValue()).toContain('Seriennummer liegt vor');
+  await expectAccessible(page, 'a flow outcome asking for the fields its transfer needs');
+  // Left empty: asked again in the browser.
+  await runner.getByTestId('flow-finish').click();
+  await fields.getByText('Bitte ausfüllen, um den Fall zu übergeben.').waitFor();
+  await orderNumber.fill('10-66310');
   await runner.getByTestId('flow-finish').click();
   await runner.waitFor({ state: 'detached' });
   await panel.getByTestId('flow-recent').filter({ hasText: 'Ersatzantrag' }).waitFor();
@@ -112,8 +140,9 @@ test('an agent runs a troubleshooting flow on a case and the timeline shows ever
   // The outcome's action took effect: handed over to Returns (unassigned), tagged for the replacement.
   await expect.poll(() => page.getByTestId('prop-team').inputValue()).toBe('Returns');
   await expect.poll(() => page.getByTestId('properties').textContent()).toContain('replacement-request');
-  const after = await jonas.call<{ status: string; tags: string[]; team: { id: string } | null; assignee: unknown }>('GET', `/cases/${c.id}`);
+  const after = await jonas.call<{ status: string; tags: string[]; team: { id: string } | null; assignee: unknown; customFields: Record<string, unknown> }>('GET', `/cases/${c.id}`);
   expect(after.team?.id).toBe(returns.id);
+  expect(after.customFields).toEqual({ order_number: '10-66310' });
   expect(after.assignee).toBeNull();
   expect(after.tags.sort()).toEqual(['defective', 'free-replacement', 'replacement-request']);
   await ctx.close();
@@ -182,8 +211,9 @@ test('a supervisor opens a flow in the tree editor, adds a question without answ
   await page.getByTestId('nav-flows').click();
   const row = page.locator('[data-testid="flow-row"][data-slug="wrong-price-at-till"]');
   await row.waitFor();
-  await page.mouse.move(720, 600); // off the sidebar link just clicked (its hover colour is not what is checked here)
-  await expectAccessible(page, 'the list of troubleshooting flows');
+  // The pointer is still on the sidebar link just clicked: the active link, hovered, keeps AA contrast.
+  await page.getByTestId('nav-flows').hover();
+  await expectAccessible(page, 'the list of troubleshooting flows, with the active sidebar link hovered');
   await row.getByRole('link').click();
 
   const editor = page.getByTestId('flow-editor');

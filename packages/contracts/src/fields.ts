@@ -46,6 +46,10 @@ export const TeamForm = z.object({
   teamId: Id,
   fields: z.array(FieldDefinition.extend({ required: z.boolean() })),
 });
+/** A required field of a team's form that a case lacks: enough to ask for it (the input its type needs). */
+export const MissingFormField = FieldDefinition.pick({ id: true, key: true, label: true, type: true, options: true });
+export type MissingFormField = z.infer<typeof MissingFormField>;
+
 export const PutTeamFormBody = z
   .object({ fields: z.array(z.object({ fieldId: Id, required: z.boolean().default(false) }).strict()).max(100) })
   .strict();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Id, Language, Tags, Timestamp } from './common.ts';
+import { CustomFieldValues, Id, Language, Tags, Timestamp } from './common.ts';
 import { OrganizationRef, UserRef } from './customers.ts';
 import { Status } from './cases.ts';
+import { MissingFormField } from './fields.ts';
 
 /**
  * Guided troubleshooting flows: versioned decision trees of questions, instructions, checks and
@@ -223,8 +224,19 @@ export const FlowRunFinishBody = z
     /** Appointment outcomes: when the customer would like it, and anything to know. */
     appointment: z.object({ wishedAt: Timestamp, note: z.string().trim().max(2000).default('') }).strict().optional(),
     note: z.string().trim().max(2000).optional(),
+    /**
+     * Case fields to set with the outcome: the ones the outcome's team form requires and the case
+     * lacks, which a refused finish lists as `missingFields`.
+     */
+    customFields: CustomFieldValues.optional(),
   })
   .strict();
+
+/**
+ * The problem (400, validation_failed) of a finish whose transfer needs case fields the case lacks:
+ * nothing was applied; ask for these and finish again with them as `customFields`.
+ */
+export const FlowOutcomeFieldsProblem = z.object({ team: OrganizationRef, missingFields: z.array(MissingFormField) });
 
 // ——— Analytics ———
 

@@ -19,7 +19,7 @@ import { Composer, type ComposerHandle, type SendRequest } from './composer.tsx'
 import { LinkedCases, MergeDialog } from './merge-link.tsx';
 import { usePresence } from './presence.ts';
 import { PropertiesPanel } from './properties-panel.tsx';
-import { CaseSidePanels } from './side-panels.tsx';
+import { CaseSideColumn } from './side-panels.tsx';
 import { Timeline } from './timeline.tsx';
 import { useUnseenChanges } from './unseen.ts';
 import { useUpdateCase } from './use-case-actions.ts';
@@ -107,12 +107,15 @@ export function CasePage() {
 
   const side = (
     <Stack gap="lg" p="md">
-      <PropertiesPanel c={c} ref={statusInput} />
-      <Divider />
-      <CustomerPanel customerId={c.requester.id} currentCaseId={c.id} />
-      <Divider />
-      <LinkedCases c={c} />
-      <CaseSidePanels c={c} />
+      <CaseSideColumn c={c}>
+        {[
+          <PropertiesPanel key="properties" c={c} ref={statusInput} />,
+          <Divider key="properties-end" />,
+          <CustomerPanel key="customer" customerId={c.requester.id} currentCaseId={c.id} />,
+          <Divider key="customer-end" />,
+          <LinkedCases key="linked" c={c} />,
+        ]}
+      </CaseSideColumn>
     </Stack>
   );
 

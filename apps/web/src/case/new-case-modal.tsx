@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,9 +11,8 @@ import { useTeams, useUsers } from '../api/hooks.ts';
 import type { Case, Customer, TeamForm } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { errorMessage } from '../ui/error-state.tsx';
+import { CustomFieldInput, type FieldValue } from './custom-field-input.tsx';
 
-type FieldValue = string | number | boolean | null;
-type TeamField = TeamForm['fields'][number];
 
 const customerLabel = (c: Customer) => {
   const contact = c.emails.find((e) => e.primary)?.email ?? c.emails[0]?.email ?? c.phones[0]?.phone;
@@ -56,23 +55,6 @@ function CustomerSearch({ value, onChange, error }: { value: Customer | null; on
       comboboxProps={{ withinPortal: true }}
     />
   );
-}
-
-/** An input for one custom field of the team's form, by its type. */
-function CustomFieldInput({ field, value, onChange, error }: { field: TeamField; value: FieldValue | undefined; onChange: (v: FieldValue) => void; error?: string | undefined }) {
-  const common = { label: field.label, required: field.required, error, 'data-testid': `new-case-field-${field.key}` };
-  switch (field.type) {
-    case 'number':
-      return <NumberInput {...common} value={typeof value === 'number' ? value : ''} onChange={(v) => onChange(typeof v === 'number' ? v : null)} />;
-    case 'date':
-      return <TextInput {...common} type="date" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value || null)} />;
-    case 'select':
-      return <Select {...common} data={field.options} value={typeof value === 'string' ? value : null} onChange={onChange} clearable comboboxProps={{ withinPortal: true }} />;
-    case 'checkbox':
-      return <Checkbox label={field.label} error={error} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} data-testid={common['data-testid']} />;
-    default:
-      return <TextInput {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value || null)} />;
-  }
 }
 
 function NewCaseForm({ onClose }: { onClose: () => void }) {
@@ -185,6 +167,7 @@ function NewCaseForm({ onClose }: { onClose: () => void }) {
                 <CustomFieldInput
                   key={f.id}
                   field={f}
+                  testId={`new-case-field-${f.key}`}
                   value={values[f.key]}
                   onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))}
                   error={missing(f.type === 'checkbox' || (values[f.key] !== undefined && values[f.key] !== null && values[f.key] !== '')) ?? server(`customFields.${f.key}`)}

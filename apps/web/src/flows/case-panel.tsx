@@ -4,6 +4,7 @@ import { IconBinaryTree, IconPlayerPlay } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { post } from '../api/client.ts';
+import type { Case } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import type { CasePanelProps } from '../case/side-panels.tsx';
 import { useFormat } from '../i18n/format.ts';
@@ -11,6 +12,15 @@ import { notifyFailed } from '../ui/notify.ts';
 import { FlowRunner } from './flow-runner.tsx';
 import { caseFlowsKey, useCaseFlows } from './queries.ts';
 import { flowLanguages, type CaseFlows, type FlowLanguage, type FlowRun } from './types.ts';
+
+/**
+ * Whether the flows panel holds the agent's next step on the case — a flow running, or flows
+ * suggested for an open case — so the side column shows it first.
+ */
+export function useFlowsFirst(c: Case): boolean {
+  const data = useCaseFlows(c.id).data;
+  return !!data && (!!data.active || (c.status !== 'closed' && data.suggested.length > 0));
+}
 
 /**
  * Guided troubleshooting beside a case: the flow in progress (step by step, with back), or the
@@ -23,10 +33,13 @@ export function FlowsPanel({ c }: CasePanelProps) {
   const qc = useQueryClient();
   const flows = useCaseFlows(c.id);
   const [other, setOther] = useState<string | null>(null);
+  // Set by a start from here: the runner then takes the focus (the start button is gone, and the panel may have moved up).
+  const [startedId, setStartedId] = useState<string | null>(null);
   const [language, setLanguage] = useState<FlowLanguage>((flowLanguages as readonly string[]).includes(user.language) ? (user.language as FlowLanguage) : 'en');
   const start = useMutation({
     mutationFn: (flowId: string) => post<FlowRun>(`/cases/${c.id}/flow-runs`, { flowId, language }, { idempotencyKey: crypto.randomUUID() }),
     onSuccess: (run) => {
+      setStartedId(run.id);
       qc.setQueryData<CaseFlows>(caseFlowsKey(c.id), (old) => (old ? { ...old, active: run } : old));
       void qc.invalidateQueries({ queryKey: ['timeline', c.id] });
     },
@@ -51,7 +64,7 @@ export function FlowsPanel({ c }: CasePanelProps) {
         </Title>
       </Group>
       {data.active ? (
-        <FlowRunner run={data.active} c={c} />
+        <FlowRunner run={data.active} c={c} focusNow={startedId === data.active.id} />
       ) : (
         !closed && (
           <>
@@ -74,7 +87,7 @@ export function FlowsPanel({ c }: CasePanelProps) {
                         ))}
                       </Group>
                     </Stack>
-                    <Button size="xs" variant="light" leftSection={<IconPlayerPlay size={14} />} loading={start.isPending && start.variables === s.flow.id} onClick={() => start.mutate(s.flow.id)} data-testid={`flow-start-${s.flow.slug}`} aria-label={t('panel.startNamed', { title: s.flow.title })}>
+                    <Button size="xs" variant="light" leftSection={<IconPlayerPlay size={14} />} loading={start.isPending && start.variables === s.flow.id} onClick={() => start.mutate(s.flow.id)} style={{ flexShrink: 0 }} data-testid={`flow-start-${s.flow.slug}`} aria-label={t('panel.startNamed', { title: s.flow.title })}>
                       {t('panel.start')}
                     </Button>
                   </Group>

@@ -3,6 +3,7 @@ import { IconArrowBackUp, IconBinaryTree, IconFlag, IconPlayerStop, IconPoint } 
 import { useTranslation } from 'react-i18next';
 import type { ActivityProps } from '../case/activities.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { OutcomeEffects } from './outcome-effects.tsx';
 import type { FlowActivityData } from './types.ts';
 
 const icons = { 'flows.started': IconBinaryTree, 'flows.step': IconPoint, 'flows.back': IconArrowBackUp, 'flows.outcome': IconFlag, 'flows.abandoned': IconPlayerStop } as const;
@@ -18,26 +19,11 @@ function OutcomeDetails({ data }: { data: FlowActivityData }) {
   const { t } = useTranslation('flows');
   return (
     <>
-      <Group gap={4}>
+      <OutcomeEffects status={data.status} team={data.team} tags={data.tagsAdded ?? []} added>
         <Badge size="xs" variant="filled" color={data.kind === 'resolved' ? 'green' : data.kind === 'escalate' ? 'orange' : 'blue'} tt="none">
           {data.kindLabel ?? t(`kind.${data.kind ?? 'resolved'}`)}
         </Badge>
-        {data.status && (
-          <Badge size="xs" variant="light" color="green" tt="none">
-            {t('runner.setsStatus', { status: t(`common:status.${data.status}`) })}
-          </Badge>
-        )}
-        {data.team && (
-          <Badge size="xs" variant="light" color="orange" tt="none">
-            {t('runner.transfers', { team: data.team.name })}
-          </Badge>
-        )}
-        {(data.tagsAdded ?? []).map((tag) => (
-          <Badge key={tag} size="xs" variant="outline" color="gray" tt="none">
-            +#{tag}
-          </Badge>
-        ))}
-      </Group>
+      </OutcomeEffects>
       {data.article && (
         <Text size="sm">
           {t('runner.article')}{' '}

@@ -1,50 +1,71 @@
-import { useState } from 'react';
-import { Alert, Anchor, Badge, Box, Button, Group, List, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Anchor, Badge, Box, Button, Fieldset, Group, List, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconPlayerStop } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../api/client.ts';
 import type { Case } from '../api/types.ts';
+import { CustomFieldInput, type FieldValue } from '../case/custom-field-input.tsx';
 import { notifyFailed, notifySaved } from '../ui/notify.ts';
+import { OutcomeEffects } from './outcome-effects.tsx';
 import { caseFlowsKey } from './queries.ts';
-import type { FlowRenderedStep, FlowRun } from './types.ts';
+import type { FlowOutcomeFieldsProblem, FlowRenderedStep, FlowRun } from './types.ts';
 
-/** What applying the outcome will do to the case, as badges. */
-export function OutcomeEffects({ outcome }: { outcome: NonNullable<FlowRenderedStep['outcome']> }) {
-  const { t } = useTranslation('flows');
-  return (
-    <Group gap={4}>
-      {outcome.status && (
-        <Badge size="xs" variant="light" color="green" tt="none">
-          {t('runner.setsStatus', { status: t(`common:status.${outcome.status}`) })}
-        </Badge>
-      )}
-      {outcome.team && (
-        <Badge size="xs" variant="light" color="orange" tt="none">
-          {t('runner.transfers', { team: outcome.team.name })}
-        </Badge>
-      )}
-      {outcome.tags.map((tag) => (
-        <Badge key={tag} size="xs" variant="outline" color="gray" tt="none">
-          #{tag}
-        </Badge>
-      ))}
-    </Group>
-  );
+interface FinishExtra {
+  appointment?: { wishedAt: string; note: string };
+  note?: string;
+  customFields?: Record<string, FieldValue>;
 }
 
-/** The outcome the run reached: what it means, what applying it does, and the details it needs. */
-function OutcomeStep({ step, busy, onApply }: { step: FlowRenderedStep; busy: boolean; onApply: (extra: { appointment?: { wishedAt: string; note: string }; note?: string }) => void }) {
+/** The fields a refused finish asks for (its transfer's team form needs them), or null for any other error. */
+function fieldsProblemOf(err: unknown): FlowOutcomeFieldsProblem | null {
+  if (!(err instanceof ApiError) || err.status !== 400 || !Array.isArray(err.extra.missingFields)) return null;
+  return err.extra as unknown as FlowOutcomeFieldsProblem;
+}
+
+const blank = (v: FieldValue | undefined) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * The outcome the run reached: what it means, what applying it does, and the details it needs —
+ * with the case fields its transfer needs once the server has named them.
+ */
+function OutcomeStep({ step, busy, error, onApply }: { step: FlowRenderedStep; busy: boolean; error: unknown; onApply: (extra: FinishExtra, onRefused: (p: FlowOutcomeFieldsProblem) => void) => void }) {
   const { t } = useTranslation('flows');
   const [wishedAt, setWishedAt] = useState('');
   const [note, setNote] = useState('');
   const [timeError, setTimeError] = useState<string | null>(null);
+  const [asked, setAsked] = useState<FlowOutcomeFieldsProblem | null>(null);
+  const [values, setValues] = useState<Record<string, FieldValue>>({});
+  const [tried, setTried] = useState(false);
+  const prompt = useRef<HTMLFieldSetElement>(null);
+  const askedCount = asked?.missingFields.length ?? 0;
+  // The agent's next move is to fill them in: the first field takes the focus when they are asked for.
+  useEffect(() => {
+    if (askedCount) prompt.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, [askedCount]);
   const outcome = step.outcome!;
+  const refused = (p: FlowOutcomeFieldsProblem) => {
+    // Fields asked for before stay on screen with their values; newly required ones are added.
+    setAsked((old) => ({ team: p.team, missingFields: [...(old?.missingFields ?? []), ...p.missingFields.filter((f) => !old?.missingFields.some((o) => o.key === f.key))] }));
+    setTried(false);
+  };
+  const fieldValue = (f: FlowOutcomeFieldsProblem['missingFields'][number]): FieldValue => {
+    const v = values[f.key];
+    if (f.type === 'checkbox') return v === true;
+    return typeof v === 'string' ? v.trim() || null : (v ?? null);
+  };
+  const serverError = (key: string) => (error instanceof ApiError && !fieldsProblemOf(error) ? error.fieldError(`customFields.${key}`) : undefined);
   const apply = () => {
+    const extra: FinishExtra = note ? { note } : {};
     if (outcome.kind === 'appointment') {
       if (!wishedAt) return setTimeError(t('runner.wishedAtRequired'));
-      onApply({ appointment: { wishedAt: new Date(wishedAt).toISOString(), note }, ...(note ? { note } : {}) });
-    } else onApply(note ? { note } : {});
+      extra.appointment = { wishedAt: new Date(wishedAt).toISOString(), note };
+    }
+    if (asked) {
+      extra.customFields = Object.fromEntries(asked.missingFields.map((f) => [f.key, fieldValue(f)]));
+      if (asked.missingFields.some((f) => blank(extra.customFields![f.key]))) return setTried(true);
+    }
+    onApply(extra, refused);
   };
   return (
     <Stack gap="xs" data-testid="flow-outcome" data-kind={outcome.kind}>
@@ -73,7 +94,7 @@ function OutcomeStep({ step, busy, onApply }: { step: FlowRenderedStep; busy: bo
           )}
         </Text>
       )}
-      <OutcomeEffects outcome={outcome} />
+      <OutcomeEffects status={outcome.status} team={outcome.team} tags={outcome.tags} />
       {outcome.kind === 'appointment' && (
         <TextInput
           type="datetime-local"
@@ -89,9 +110,33 @@ function OutcomeStep({ step, busy, onApply }: { step: FlowRenderedStep; busy: bo
           data-testid="flow-wished-at"
         />
       )}
+      {asked && (
+        <Fieldset
+          ref={prompt}
+          legend={t('runner.fieldsTitle', { team: asked.team.name })} p="xs"
+          style={{ borderColor: 'var(--mantine-color-orange-outline)' }}
+          styles={{ legend: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600 } }}
+          data-testid="flow-missing-fields"
+        >
+          <Stack gap="xs">
+            <Text size="xs">{t('runner.fieldsHint', { count: asked.missingFields.length, team: asked.team.name })}</Text>
+            {asked.missingFields.map((f) => (
+              <CustomFieldInput
+                key={f.key}
+                field={{ ...f, required: true }}
+                size="xs"
+                value={values[f.key]}
+                onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))}
+                error={(tried && blank(fieldValue(f)) ? t('runner.fieldRequired') : undefined) ?? serverError(f.key)}
+                testId={`flow-field-${f.key}`}
+              />
+            ))}
+          </Stack>
+        </Fieldset>
+      )}
       <Textarea size="xs" label={t('runner.note')} autosize minRows={1} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-testid="flow-note" />
       <Button size="xs" leftSection={<IconCheck size={14} />} onClick={apply} loading={busy} data-testid="flow-finish">
-        {t('runner.apply')}
+        {asked ? t('runner.applyWithFields') : t('runner.apply')}
       </Button>
     </Stack>
   );
@@ -101,9 +146,19 @@ function OutcomeStep({ step, busy, onApply }: { step: FlowRenderedStep; busy: bo
  * A flow in progress on a case: the answers so far, the current step with its choices, back and
  * stop. Every click is one request, documented on the case's timeline by the server.
  */
-export function FlowRunner({ run, c }: { run: FlowRun; c: Case }) {
+export function FlowRunner({ run, c, focusNow = false }: { run: FlowRun; c: Case; focusNow?: boolean }) {
   const { t } = useTranslation('flows');
   const qc = useQueryClient();
+  const stepBox = useRef<HTMLDivElement>(null);
+  const shownStep = useRef<string | null>(null);
+  // After a start or an answer the button clicked is gone: the new step takes the focus (and so
+  // comes into view). Not when the page opens on a running flow.
+  const stepId = run.current.id;
+  useEffect(() => {
+    const before = shownStep.current;
+    shownStep.current = stepId;
+    if (before === null ? focusNow : before !== stepId) stepBox.current?.focus();
+  }, [stepId, focusNow]);
   const refresh = (finished = false) => {
     void qc.invalidateQueries({ queryKey: ['timeline', c.id] });
     if (finished) {
@@ -114,12 +169,13 @@ export function FlowRunner({ run, c }: { run: FlowRun; c: Case }) {
   const onError = (err: unknown) => {
     // Someone answered in another tab: show where the run is now.
     if (err instanceof ApiError && err.status === 409) void qc.invalidateQueries({ queryKey: caseFlowsKey(c.id) });
-    notifyFailed(err, t('runner.failed'));
+    // Fields the transfer needs are asked for in the outcome step itself.
+    if (!fieldsProblemOf(err)) notifyFailed(err, t('runner.failed'));
   };
   const setRun = (next: FlowRun) => qc.setQueryData(caseFlowsKey(c.id), (old: unknown) => (old ? { ...(old as object), active: next.status === 'active' ? next : null } : old));
   const step = run.current;
   const act = useMutation({
-    mutationFn: (a: { kind: 'answer'; answer: string } | { kind: 'back' } | { kind: 'abandon' } | { kind: 'finish'; extra: object }) => {
+    mutationFn: (a: { kind: 'answer'; answer: string } | { kind: 'back' } | { kind: 'abandon' } | { kind: 'finish'; extra: FinishExtra }) => {
       if (a.kind === 'answer') return post<FlowRun>(`/flow-runs/${run.id}/answer`, { stepId: step.id, answer: a.answer });
       if (a.kind === 'back') return post<FlowRun>(`/flow-runs/${run.id}/back`, { stepId: step.id });
       if (a.kind === 'abandon') return post<FlowRun>(`/flow-runs/${run.id}/abandon`);
@@ -168,9 +224,24 @@ export function FlowRunner({ run, c }: { run: FlowRun; c: Case }) {
           </List>
         </Box>
       )}
-      <Box p="sm" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }} data-testid="flow-step" data-step={step.id} data-type={step.type}>
+      <Box ref={stepBox} tabIndex={-1} p="sm" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }} data-testid="flow-step" data-step={step.id} data-type={step.type}>
         {step.type === 'outcome' ? (
-          <OutcomeStep step={step} busy={busy} onApply={(extra) => act.mutate({ kind: 'finish', extra })} />
+          <OutcomeStep
+            step={step}
+            busy={busy}
+            error={act.variables?.kind === 'finish' ? act.error : null}
+            onApply={(extra, onRefused) =>
+              act.mutate(
+                { kind: 'finish', extra },
+                {
+                  onError: (err) => {
+                    const p = fieldsProblemOf(err);
+                    if (p) onRefused(p);
+                  },
+                },
+              )
+            }
+          />
         ) : (
           <Stack gap="xs">
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>

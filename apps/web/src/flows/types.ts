@@ -14,6 +14,8 @@ export type FlowVersion = z.infer<typeof C.FlowVersion>;
 export type FlowRun = z.infer<typeof C.FlowRun>;
 export type FlowRenderedStep = z.infer<typeof C.FlowRenderedStep>;
 export type CaseFlows = z.infer<typeof C.CaseFlows>;
+/** A refused finish: the fields the transfer's team form needs first (problem extras). */
+export type FlowOutcomeFieldsProblem = z.infer<typeof C.FlowOutcomeFieldsProblem>;
 export type FlowAnalytics = z.infer<typeof C.FlowAnalytics>;
 export type OutcomeKind = z.infer<typeof C.FlowOutcomeKind>;
 export type StepType = FlowStep['type'];

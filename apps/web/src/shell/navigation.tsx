@@ -5,6 +5,7 @@ import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useViews } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { useFormat } from '../i18n/format.ts';
+import './navigation.css';
 
 const viewIcons: Record<string, typeof IconInbox> = { mine: IconUser, unassigned: IconInbox, open: IconListDetails, pending: IconClock, all: IconUsersGroup };
 
@@ -22,6 +23,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         key={to}
         component={RouterLink}
         to={to}
+        className="sb-nav-link"
         label={label}
         leftSection={<Icon size={18} aria-hidden />}
         rightSection={extra}

@@ -4,7 +4,7 @@ export { viewRoutes } from './view-routes.ts';
 export { attachmentRoutes } from './attachment-routes.ts';
 export { createCase } from './create-case.ts';
 export { getCase } from './queries.ts';
-export { updateCase } from './update-case.ts';
+export { updateCase, type CaseChanges } from './update-case.ts';
 export { addEntry } from './add-entry.ts';
 export { addActivity, type NewActivity } from './add-activity.ts';
 export { mergeCases, linkCases } from './merge-cases.ts';

@@ -1,7 +1,7 @@
-import type { FieldDefinition } from '@switchboard/contracts';
+import type { FieldDefinition, MissingFormField } from '@switchboard/contracts';
 import type { Queryable } from '../../platform/db/index.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
-import { listFields } from './queries.ts';
+import { listFields, teamForm } from './queries.ts';
 
 type Value = string | number | boolean | null;
 
@@ -60,4 +60,14 @@ export async function validateCustomFields(
   }
   if (errors.length > 0) throw new AppError('validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
   return next;
+}
+
+/**
+ * The fields a team's form requires that `values` (a case's custom fields with a change applied)
+ * leave empty — what to ask for before the case moves to that team, in the form's order.
+ */
+export async function missingFormFields(db: Queryable, teamId: string, values: Record<string, unknown>): Promise<MissingFormField[]> {
+  return (await teamForm(db, teamId))
+    .filter((f) => f.required && (values[f.key] === undefined || values[f.key] === null || values[f.key] === ''))
+    .map(({ id, key, label, type, options }) => ({ id, key, label, type, options }));
 }

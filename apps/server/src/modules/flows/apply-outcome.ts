@@ -1,13 +1,15 @@
 /**
  * Finishing a run at its outcome: the outcome is documented on the case, then its action is
- * applied through the cases module (status, tags, transfer to a team), in one transaction.
+ * applied through the cases module (status, tags, transfer to a team), in one transaction. All
+ * of it is checked first, so a refused outcome leaves no trace on the case.
  */
 import type { z } from 'zod';
 import type { Case, FlowOutcome, FlowRun, FlowRunFinishBody, Status } from '@switchboard/contracts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
-import { getCase, updateCase } from '../cases/index.ts';
+import { getCase, updateCase, type CaseChanges } from '../cases/index.ts';
+import { missingFormFields, validateCustomFields } from '../fields/index.ts';
 import { resolveArticle } from './article-link.ts';
 import { documentOutcome } from './document.ts';
 import { requireStep } from './engine.ts';
@@ -45,6 +47,26 @@ export function outcomeChanges(outcome: FlowOutcome, c: Pick<Case, 'status' | 't
   return { changes, status, tagsAdded, teamId };
 }
 
+type FieldValues = NonNullable<z.output<typeof FlowRunFinishBody>['customFields']>;
+
+/**
+ * Checks the case fields a transfer needs: the team's form may require fields the case lacks
+ * (and `values` does not bring). Refused with those fields listed (key, label, type, options), so
+ * the runner asks for them and finishes again with them.
+ */
+async function checkTeamFields(tx: Tx, c: Case, team: { id: string; name: string }, values: FieldValues): Promise<void> {
+  const missing = await missingFormFields(tx, team.id, { ...c.customFields, ...values });
+  if (missing.length > 0) {
+    const names = missing.map((f) => `"${f.label}"`).join(', ');
+    throw new AppError(
+      'validation_failed',
+      `${team.name} needs ${names} on case #${c.number} before it takes the case over: fill ${missing.length === 1 ? 'it' : 'them'} in and apply the outcome again`,
+      missing.map((f) => ({ field: `body.customFields.${f.key}`, message: `is required by the ${team.name} form` })),
+      { team, missingFields: missing },
+    );
+  }
+}
+
 /** Applies the run's outcome to its case and completes the run. */
 export async function finishRun(app: AppContext, actor: Actor, tx: Tx, runId: string, input: z.output<typeof FlowRunFinishBody>): Promise<FlowRun> {
   const row = await activeAgentRun(tx, actor, runId);
@@ -63,6 +85,13 @@ export async function finishRun(app: AppContext, actor: Actor, tx: Tx, runId: st
     const { rows } = await tx.query<{ name: string }>('select name from teams where id = $1', [plan.teamId]);
     if (!rows[0]) throw new AppError('unprocessable', 'The team this outcome transfers to does not exist any more; ask a supervisor to fix the flow');
     team = { id: plan.teamId, name: rows[0].name };
+    await checkTeamFields(tx, c, team, input.customFields ?? {});
+  }
+  const changes: CaseChanges = { ...plan.changes };
+  if (input.customFields && Object.keys(input.customFields).length > 0) {
+    // Checked against the definitions here too, so a wrong value refuses the outcome before it is documented.
+    await validateCustomFields(tx, 'case', c.customFields, input.customFields);
+    changes.customFields = input.customFields;
   }
   // Documented first: a transfer can take the case out of the agent's sight.
   await documentOutcome(app, actor, tx, c.id, await runRef(tx, row), def, step, {
@@ -73,7 +102,7 @@ export async function finishRun(app: AppContext, actor: Actor, tx: Tx, runId: st
     appointment: input.appointment ? { wishedAt: input.appointment.wishedAt, note: input.appointment.note } : null,
     note: input.note || null,
   });
-  if (Object.keys(plan.changes).length) await updateCase(app, actor, tx, c.id, 'current', plan.changes);
+  if (Object.keys(changes).length) await updateCase(app, actor, tx, c.id, 'current', changes);
   const { rows } = await tx.query<RunRow>(
     `update flow_runs set status = 'completed', outcome_step = $2, outcome_kind = $3, completed_at = now(), updated_at = now() where id = $1 returning *`,
     [row.id, step.id, step.outcome.kind],

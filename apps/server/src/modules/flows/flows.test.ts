@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestUser } from '../../../test/harness.ts';
-import { expectStatus, newCase, uniq } from '../../../test/factories.ts';
+import { defineField, expectStatus, newCase, uniq } from '../../../test/factories.ts';
 import { testTree } from './test-tree.ts';
 
 let t: TestApp;
@@ -22,9 +22,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function publishedFlow(tags: string[] = ['internet']) {
+async function publishedFlow(tags: string[] = ['internet'], escalateTo = network) {
   const created = expectStatus(
-    await t.api('POST', '/api/v1/flows', { token: supervisor.token, body: { slug: `router-${uniq()}`, title: testTree(network).title, teamId: support, tags, public: true, draft: testTree(network) } }),
+    await t.api('POST', '/api/v1/flows', { token: supervisor.token, body: { slug: `router-${uniq()}`, title: testTree(escalateTo).title, teamId: support, tags, public: true, draft: testTree(escalateTo) } }),
     201,
   ).body;
   return expectStatus(await t.api('POST', `/api/v1/flows/${created.id}/publish`, { token: supervisor.token, body: {}, headers: { 'if-match': `"${created.version}"` } }), 200).body;
@@ -204,6 +204,59 @@ describe('running a flow on a case', () => {
     expect(expectStatus(await t.api('GET', `/api/v1/cases/${c3.id}`, { token: agent.token }), 200).body).toMatchObject({ status: 'new', tags: ['refund-request', 'router'] });
     // A finished run takes no more answers.
     expectStatus(await answer(run3.id, 'refund', 'done'), 409);
+  });
+
+  it('refuses a transfer to a team whose form needs fields the case lacks, naming them, with nothing applied; applies all with the values', async () => {
+    const lines = await t.team(`Lines ${uniq()}`);
+    const lineKey = `line_${uniq()}`;
+    const accessKey = `access_${uniq()}`;
+    const line = await defineField(t, admin, { entity: 'case', key: lineKey, label: 'Line ID', type: 'text' });
+    const access = await defineField(t, admin, { entity: 'case', key: accessKey, label: 'Access type', type: 'select', options: ['DSL', 'Fibre'] });
+    const fields = [{ fieldId: access.id, required: true }, { fieldId: line.id, required: true }];
+    expectStatus(await t.api('PUT', `/api/v1/teams/${lines}/form`, { token: admin.token, body: { fields } }), 200);
+    const flow = await publishedFlow(['internet'], lines);
+    const c = await newCase(t, agent, { teamId: support, assigneeId: agent.id, tags: ['vip'] });
+    const run = expectStatus(await t.api('POST', `/api/v1/cases/${c.id}/flow-runs`, { token: agent.token, body: { flowId: flow.id, language: 'en' } }), 201).body;
+    await answer(run.id, 'lights', 'on');
+    await answer(run.id, 'restart', 'done');
+    expectStatus(await answer(run.id, 'works', 'fail'), 200);
+    const timeline = async () => (await t.api('GET', `/api/v1/cases/${c.id}/timeline`, { token: admin.token })).body.items as unknown[];
+    const before = { timeline: await timeline(), case: expectStatus(await t.api('GET', `/api/v1/cases/${c.id}`, { token: agent.token }), 200).body };
+    const finish = (body: Record<string, unknown>) => t.api('POST', `/api/v1/flow-runs/${run.id}/finish`, { token: agent.token, body: { stepId: 'escalate', note: 'Line down', ...body } });
+
+    const refused = expectStatus(await finish({}), 400);
+    expect(refused.body).toMatchObject({
+      code: 'validation_failed',
+      team: { id: lines, name: expect.stringMatching(/^Lines /) },
+      missingFields: [
+        { id: access.id, key: accessKey, label: 'Access type', type: 'select', options: ['DSL', 'Fibre'] },
+        { id: line.id, key: lineKey, label: 'Line ID', type: 'text', options: [] },
+      ],
+    });
+    expect(refused.body.detail).toMatch(/needs "Access type", "Line ID" on case #\d+ before it takes the case over/);
+    expect(refused.body.errors.map((e: any) => e.field)).toEqual([`body.customFields.${accessKey}`, `body.customFields.${lineKey}`]);
+    // All or nothing: no outcome documented, no change entry, the case and the run as they were.
+    const unchanged = async () => {
+      expect(await timeline()).toEqual(before.timeline);
+      expect(expectStatus(await t.api('GET', `/api/v1/cases/${c.id}`, { token: agent.token }), 200).body).toEqual(before.case);
+      expect(expectStatus(await t.api('GET', `/api/v1/flow-runs/${run.id}`, { token: agent.token }), 200).body).toMatchObject({ status: 'active', current: { id: 'escalate' }, outcome: null });
+    };
+    await unchanged();
+
+    // One given, one still missing; a value the field does not take: refused the same way.
+    const partly = expectStatus(await finish({ customFields: { [lineKey]: 'L-4711' } }), 400);
+    expect(partly.body.missingFields.map((f: any) => f.key)).toEqual([accessKey]);
+    const wrong = expectStatus(await finish({ customFields: { [lineKey]: 'L-4711', [accessKey]: 'Copper' } }), 400);
+    expect(wrong.body.errors).toEqual([{ field: `body.customFields.${accessKey}`, message: 'must be one of: DSL, Fibre' }]);
+    await unchanged();
+
+    expectStatus(await finish({ customFields: { [lineKey]: 'L-4711', [accessKey]: 'Fibre' } }), 200);
+    const moved = expectStatus(await t.api('GET', `/api/v1/cases/${c.id}`, { token: admin.token }), 200).body;
+    expect(moved).toMatchObject({ team: { id: lines }, assignee: null, tags: ['vip', 'line-fault'], customFields: { [lineKey]: 'L-4711', [accessKey]: 'Fibre' } });
+    const items = (await timeline()) as Array<{ kind: string; activity: { type: string } | null; changes: Array<{ field: string }> | null }>;
+    const added = items.slice(before.timeline.length);
+    expect(added.map((e) => e.activity?.type ?? e.kind)).toEqual(['flows.outcome', 'change']);
+    expect(added[1]!.changes!.map((ch) => ch.field).sort()).toEqual(['assignee', `customFields.${accessKey}`, `customFields.${lineKey}`, 'tags', 'team'].sort());
   });
 
   it('keeps runs on cases an agent cannot see out of reach, like the case', async () => {
