@@ -100,6 +100,7 @@ export const runTriggersJob = defineJob({
   name: 'automation.triggers',
   payload: EventJobPayload,
   events: ['case.created', 'case.updated', 'case.entry_added', 'case.sla_warning', 'case.sla_breached'],
+  enqueueIf: `exists (select 1 from automation_rules r where r.enabled and r.kind = 'trigger')`,
   maxAttempts: 5,
   runInTransaction: async (tx, event, run) => {
     await runTriggers(run.ctx, tx, event);

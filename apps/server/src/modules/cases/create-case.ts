@@ -20,6 +20,11 @@ export type CreateCaseInput = z.output<typeof CreateCaseBody> & {
  * case, its first timeline entries and the event in one transaction.
  */
 export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: CreateCaseInput): Promise<Case> {
+  return (await openCase(app, actor, tx, input)).case;
+}
+
+/** createCase, also telling the id of the first message's timeline entry (null without one). */
+export async function openCase(app: AppContext, actor: Actor, tx: Tx, input: CreateCaseInput): Promise<{ case: Case; messageEntryId: number | null }> {
   if (actor.role === 'customer') throw new AppError('forbidden', 'Customers open requests through the portal');
   const requesterId = input.requesterId ?? (await findOrCreateCustomer(app, actor, tx, input.requester!));
   const requester = await resolveRequester(tx, requesterId);
@@ -45,7 +50,7 @@ export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: C
   ];
   const inbound = input.message?.direction === 'inbound';
   // The case, its first message (if any) and the opening change entry: one statement, one round trip.
-  const { rows } = await tx.query<{ id: string }>(
+  const { rows } = await tx.query<{ id: string; message_id: string | null }>(
     `with c as (
        insert into cases (subject, status, custom_status_id, priority, channel, requester_id, organization_id, assignee_id, team_id,
          tags, custom_fields, created_by_id, solved_at, closed_at)
@@ -56,8 +61,9 @@ export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: C
        insert into case_entries (case_id, kind, author_user_id, author_customer_id, channel, direction, body, changes, email)
        select c.id, 'message', $12::uuid, $13::uuid, $5::text, $14::text, $15::text, null::jsonb, $17::jsonb from c where $15::text is not null
        union all select c.id, 'change', $12::uuid, null, null, null, '', $16::jsonb, null from c
+       returning id, kind
      )
-     select id from c`,
+     select c.id, (select e.id from e where e.kind = 'message') as message_id from c`,
     [
       input.subject,
       status,
@@ -87,5 +93,5 @@ export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: C
     audience: caseAudience({ teamId, assigneeId }),
     payload: { caseId: id, number: created.number, case: created },
   });
-  return created;
+  return { case: created, messageEntryId: rows[0]!.message_id === null ? null : Number(rows[0]!.message_id) };
 }

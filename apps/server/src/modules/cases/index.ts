@@ -2,7 +2,7 @@
 export { caseRoutes } from './routes.ts';
 export { viewRoutes } from './view-routes.ts';
 export { attachmentRoutes } from './attachment-routes.ts';
-export { createCase } from './create-case.ts';
+export { createCase, openCase } from './create-case.ts';
 export { getCase } from './queries.ts';
 export { updateCase, type CaseChanges } from './update-case.ts';
 export { addEntry } from './add-entry.ts';

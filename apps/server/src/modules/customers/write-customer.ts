@@ -183,11 +183,22 @@ export async function findOrCreateCustomer(
   who: { name: string; email?: string | undefined; phone?: string | undefined },
 ): Promise<string> {
   if (who.email) {
-    const { rows } = await tx.query<{ id: string }>(
-      `select coalesce(c.merged_into_id, c.id) as id from customer_emails e join customers c on c.id = e.customer_id where lower(e.email) = lower($1)`,
-      [who.email],
+    // Found, or created with its address: one round trip (a new sender is the common case of
+    // inbound mail). A concurrent creation of the same address fails on the unique index.
+    const { rows } = await tx.query<{ id: string; created: boolean }>(
+      `with found as (
+         select coalesce(c.merged_into_id, c.id) as id from customer_emails e join customers c on c.id = e.customer_id where lower(e.email) = lower($2)
+       ), made as (
+         insert into customers (name) select $1 where not exists (select 1 from found) returning id
+       ), mail as (
+         insert into customer_emails (customer_id, email, is_primary) select id, lower($2), true from made
+       )
+       select id, false as created from found union all select id, true from made`,
+      [who.name, who.email],
     );
-    if (rows[0]) return rows[0].id;
+    const row = rows[0]!;
+    if (row.created) await customerEvent(app, tx, actor, 'customer.created', row.id);
+    return row.id;
   } else if (who.phone) {
     const { rows } = await tx.query<{ id: string }>(
       `select coalesce(c.merged_into_id, c.id) as id from customer_phones p join customers c on c.id = p.customer_id
@@ -198,7 +209,6 @@ export async function findOrCreateCustomer(
   }
   const { rows } = await tx.query<{ id: string }>('insert into customers (name) values ($1) returning id', [who.name]);
   const id = rows[0]!.id;
-  if (who.email) await setEmails(tx, id, [who.email.toLowerCase()]);
   if (who.phone) await setPhones(tx, id, [{ phone: who.phone, label: '' }]);
   await customerEvent(app, tx, actor, 'customer.created', id);
   return id;

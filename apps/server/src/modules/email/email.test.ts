@@ -53,8 +53,10 @@ describe('inbound email', () => {
     const res = await ingest(fixture('gmail-turkish.eml'));
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: number };
-    const row = await processed(id);
+    // processed on receipt: the case is there when the sender is told the message arrived
+    const row = await inbound(id);
     expect(row.state).toBe('processed');
+    expect((await t.app.ctx.db.query(`select 1 from jobs where name = 'email.process'`)).rowCount).toBe(0);
     const c = (await t.api('GET', `/api/v1/cases/${row.case_id}`, { token: admin.token })).body;
     expect(c).toMatchObject({ subject: 'Faturamda çift ücret alındı', channel: 'email', team: { id: billingId }, requester: { name: 'Ayşe Yılmaz', email: 'ayse.yilmaz@example.com' } });
     const messages = await timeline(row.case_id!);

@@ -3,14 +3,14 @@ import type { Case } from '@switchboard/contracts';
 import { systemActor, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { defineJob, PermanentJobError } from '../../platform/jobs/index.ts';
-import { addEntry, attachReceivedFiles, createCase, linkCases, updateCase } from '../cases/index.ts';
+import { addEntry, attachReceivedFiles, linkCases, openCase, updateCase } from '../cases/index.ts';
 import { acknowledgeNewCase } from './acknowledge.ts';
 import { bounceDetails, isBounce, noAutoReplyReason } from './classify.ts';
 import { entryOfMessageId, looksLikeOurs } from './message-ids.ts';
 import { entryEmailOf } from './render-html.ts';
 import { bareMessageId, parseEmail, roughHeader, UnreadableEmail, type InboundEmail } from './parse-email.ts';
 
-interface StoredEmail {
+export interface StoredEmail {
   id: number;
   /** A Buffer from node-postgres, a Uint8Array from PGlite. */
   raw: Uint8Array;
@@ -74,14 +74,24 @@ async function recordParticipants(tx: Tx, caseId: string, email: InboundEmail, o
   );
 }
 
-/** The mailbox the message was sent to: by the envelope, else by To/Cc, else the one it came in through. */
-async function mailboxOf(tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<{ id: string; team_id: string | null } | null> {
+interface MailboxRow {
+  id: string;
+  team_id: string | null;
+  address: string;
+  active: boolean;
+}
+
+/** The mailbox the message was sent to: the one it came in through, else by the envelope, else by To/Cc. */
+function mailboxOf(mailboxes: readonly MailboxRow[], stored: StoredEmail, email: InboundEmail): MailboxRow | null {
+  const active = mailboxes.filter((m) => m.active);
+  const through = active.find((m) => m.id === stored.mailbox_id);
+  if (through) return through;
   const addresses = [...stored.envelope_to, ...email.to.map((a) => a.address), ...email.cc.map((a) => a.address)].map((a) => a.toLowerCase());
-  const { rows } = await tx.query<{ id: string; team_id: string | null }>(
-    `select id, team_id from mailboxes where active and (lower(address) = any($2::text[]) or id = $1) order by (id = $1) desc limit 1`,
-    [stored.mailbox_id, addresses],
-  );
-  return rows[0] ?? null;
+  for (const address of addresses) {
+    const m = active.find((x) => x.address === address);
+    if (m) return m;
+  }
+  return null;
 }
 
 const messageBody = (email: InboundEmail): string => email.text.trim() || '(no text)';
@@ -101,7 +111,7 @@ async function deliver(app: AppContext, tx: Tx, mailbox: { team_id: string | nul
     const entry = await addEntry(app, systemActor, tx, thread.id, { kind: 'message', direction: 'inbound', channel: 'email', body, email: details });
     return { caseId: thread.id, entryId: Number(entry.id) };
   }
-  const created = await createCase(app, systemActor, tx, {
+  const { case: created, messageEntryId } = await openCase(app, systemActor, tx, {
     subject: email.subject.slice(0, 500) || '(no subject)',
     requester: { name: (email.from.name || email.from.address.split('@')[0]!).slice(0, 200), email: email.from.address },
     channel: 'email',
@@ -116,8 +126,7 @@ async function deliver(app: AppContext, tx: Tx, mailbox: { team_id: string | nul
   if (email.language) {
     await tx.query(`update customers set preferred_language = $2 where id = $1 and preferred_language is null`, [created.requester.id, email.language]);
   }
-  const { rows } = await tx.query<{ id: number }>(`select id from case_entries where case_id = $1 and kind = 'message' order by id limit 1`, [created.id]);
-  return { caseId: created.id, entryId: rows[0]?.id ?? null, created };
+  return { caseId: created.id, entryId: messageEntryId, created };
 }
 
 /**
@@ -140,17 +149,67 @@ async function recordBounce(app: AppContext, tx: Tx, raw: string): Promise<{ cas
   return null;
 }
 
-/** Our own addresses: mail from them is never answered automatically. */
-async function ownAddresses(app: AppContext, tx: Tx): Promise<Set<string>> {
-  const { rows } = await tx.query<{ address: string }>(`select lower(address) as address from mailboxes`);
+/** Our own addresses (every mailbox's and the sender address): mail from them is never answered automatically. */
+function ownAddresses(app: AppContext, mailboxes: readonly MailboxRow[]): Set<string> {
   const from = /<?([^<>\s]+@[^<>\s]+)>?\s*$/.exec(app.config.MAIL_FROM)?.[1]?.toLowerCase();
-  return new Set([...rows.map((r) => r.address), ...(from ? [from] : [])]);
+  return new Set([...mailboxes.map((m) => m.address), ...(from ? [from] : [])]);
 }
 
 /**
- * Turns a stored message into a timeline entry, exactly once: in the job's transaction, with the
- * Message-ID recorded, so a re-delivered copy becomes a `duplicate` pointing at the same case.
+ * Turns a received message into a timeline entry, exactly once: the Message-ID is recorded with
+ * it, so a re-delivered copy becomes a `duplicate` pointing at the same case. Runs in the
+ * transaction that stores the message (on receipt) or in the retrying job's.
  */
+export async function processParsed(app: AppContext, tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<void> {
+  /** The stored message's outcome, with what parsing found (one statement; `extra` runs before it). */
+  const finish = (state: 'processed' | 'duplicate', at: { caseId: string; entryId: number | null }, more: { noAutoReply?: string | null; mailboxId?: string | null; extra?: string; extraValues?: unknown[] } = {}) =>
+    tx.query(
+      `${more.extra ?? ''} update inbound_emails set state = $2, case_id = $3, entry_id = $4, error = null, no_auto_reply = $5, mailbox_id = coalesce($6, mailbox_id),
+         message_id = $7, subject = $8, from_address = $9, processed_at = now() where id = $1`,
+      [stored.id, state, at.caseId, at.entryId, more.noAutoReply ?? null, more.mailboxId ?? null, email.messageId, email.subject.slice(0, 500), email.from.address, ...(more.extraValues ?? [])],
+    );
+  const { rows: known } = await tx.query<{ case_id: string; entry_id: number | null }>(`select case_id, entry_id from email_message_ids where message_id = $1`, [email.messageId]);
+  if (known[0]) {
+    await finish('duplicate', { caseId: known[0].case_id, entryId: known[0].entry_id });
+    return;
+  }
+  if (isBounce(email)) {
+    const bounced = await recordBounce(app, tx, Buffer.from(stored.raw).toString('utf8'));
+    if (!bounced) throw new PermanentJobError('a delivery report (bounce) for a message we did not send');
+    await finish('processed', bounced);
+    return;
+  }
+  const { rows: mailboxes } = await tx.query<MailboxRow>(`select id, team_id, lower(address) as address, active from mailboxes`);
+  const mailbox = mailboxOf(mailboxes, stored, email);
+  const where = await deliver(app, tx, mailbox, email);
+  if (where.entryId !== null && email.attachments.length > 0) {
+    const files = await attachReceivedFiles(tx, where.caseId, where.entryId, email.attachments, app.config.ATTACHMENT_MAX_BYTES);
+    if (files.tooLarge.length > 0) {
+      await addEntry(app, systemActor, tx, where.caseId, {
+        kind: 'note',
+        body: `Not attached, larger than the upload limit: ${files.tooLarge.join(', ')}. The original message (GET /api/v1/email/inbound/${stored.id}/raw) still has them.`,
+      });
+    }
+  }
+  const own = ownAddresses(app, mailboxes);
+  // The envelope's recipients are ours too (an alias that forwards to a mailbox), never participants.
+  await recordParticipants(tx, where.caseId, email, new Set([...own, ...stored.envelope_to.map((a) => a.toLowerCase())]));
+  let noAutoReply: string | null = null;
+  if (where.created) {
+    noAutoReply = app.config.SMTP_URL ? noAutoReplyReason(email, stored.envelope_from, own) : 'no SMTP relay is configured';
+    if (!noAutoReply) {
+      const sent = await acknowledgeNewCase(app, tx, where.created, { address: email.from.address, name: email.from.name }, email.language ?? 'en', email.messageId, mailbox?.id ?? null);
+      if (!sent) noAutoReply = 'acknowledgement limit for this sender reached';
+    }
+  }
+  await finish('processed', where, {
+    noAutoReply,
+    mailboxId: mailbox?.id ?? null,
+    extra: 'with m as (insert into email_message_ids (message_id, case_id, entry_id, inbound_email_id) values ($7, $3, $4, $1))',
+  });
+}
+
+/** Processes a stored message that could not be processed on receipt (retried, then quarantined). */
 export const processEmailJob = defineJob({
   name: 'email.process',
   payload: z.object({ inboundId: z.number().int() }),
@@ -167,48 +226,7 @@ export const processEmailJob = defineJob({
       if (err instanceof UnreadableEmail) throw new PermanentJobError(err.message);
       throw err;
     }
-    await tx.query(`update inbound_emails set message_id = $2, subject = $3, from_address = $4 where id = $1`, [inboundId, email.messageId, email.subject.slice(0, 500), email.from.address]);
-    const { rows: known } = await tx.query<{ case_id: string; entry_id: number | null }>(`select case_id, entry_id from email_message_ids where message_id = $1`, [email.messageId]);
-    if (known[0]) {
-      await tx.query(`update inbound_emails set state = 'duplicate', case_id = $2, entry_id = $3, processed_at = now() where id = $1`, [inboundId, known[0].case_id, known[0].entry_id]);
-      return;
-    }
-    if (isBounce(email)) {
-      const bounced = await recordBounce(run.ctx, tx, Buffer.from(stored.raw).toString('utf8'));
-      if (!bounced) throw new PermanentJobError('a delivery report (bounce) for a message we did not send');
-      await tx.query(`update inbound_emails set state = 'processed', case_id = $2, entry_id = $3, error = null, processed_at = now() where id = $1`, [inboundId, bounced.caseId, bounced.entryId]);
-      return;
-    }
-    const mailbox = await mailboxOf(tx, stored, email);
-    if (mailbox) await tx.query(`update inbound_emails set mailbox_id = $2 where id = $1`, [inboundId, mailbox.id]);
-    const where = await deliver(run.ctx, tx, mailbox, email);
-    if (where.entryId !== null && email.attachments.length > 0) {
-      const files = await attachReceivedFiles(tx, where.caseId, where.entryId, email.attachments, run.ctx.config.ATTACHMENT_MAX_BYTES);
-      if (files.tooLarge.length > 0) {
-        await addEntry(run.ctx, systemActor, tx, where.caseId, {
-          kind: 'note',
-          body: `Not attached, larger than the upload limit: ${files.tooLarge.join(', ')}. The original message (GET /api/v1/email/inbound/${inboundId}/raw) still has them.`,
-        });
-      }
-    }
-    await tx.query(`insert into email_message_ids (message_id, case_id, entry_id, inbound_email_id) values ($1, $2, $3, $4)`, [email.messageId, where.caseId, where.entryId, inboundId]);
-    const own = await ownAddresses(run.ctx, tx);
-    // The envelope's recipients are ours too (an alias that forwards to a mailbox), never participants.
-    await recordParticipants(tx, where.caseId, email, new Set([...own, ...stored.envelope_to.map((a) => a.toLowerCase())]));
-    let noAutoReply: string | null = null;
-    if (where.created) {
-      noAutoReply = run.ctx.config.SMTP_URL ? noAutoReplyReason(email, stored.envelope_from, own) : 'no SMTP relay is configured';
-      if (!noAutoReply) {
-        const sent = await acknowledgeNewCase(run.ctx, tx, where.created, { address: email.from.address, name: email.from.name }, email.language ?? 'en', email.messageId, mailbox?.id ?? null);
-        if (!sent) noAutoReply = 'acknowledgement limit for this sender reached';
-      }
-    }
-    await tx.query(`update inbound_emails set state = 'processed', case_id = $2, entry_id = $3, error = null, no_auto_reply = $4, processed_at = now() where id = $1`, [
-      inboundId,
-      where.caseId,
-      where.entryId,
-      noAutoReply,
-    ]);
+    await processParsed(run.ctx, tx, stored, email);
   },
   onDead: async (tx, { inboundId }, error) => {
     const { rows } = await tx.query<{ raw: Uint8Array }>(`select raw from inbound_emails where id = $1`, [inboundId]);

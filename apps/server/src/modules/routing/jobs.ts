@@ -46,6 +46,8 @@ export const routeCaseJob = defineJob({
   name: 'routing.route-case',
   payload: EventJobPayload,
   events: ['case.created', 'case.updated'],
+  // both paths below act only for a team with an enabled routing rule
+  enqueueIf: `exists (select 1 from routing_rules r where r.enabled and r.team_id::text = e.payload #>> '{case,team,id}')`,
   runInTransaction: async (tx, event, run) => {
     const caseId = typeof event.payload.caseId === 'string' ? event.payload.caseId : undefined;
     const snapshot = event.payload.case as CaseSnapshot | undefined;

@@ -24,6 +24,13 @@ export interface DomainEvent {
 }
 
 export type NewEvent = Omit<DomainEvent, 'id' | 'createdAt'>;
+
+/** The job kinds that subscribe to one event type: names, attempt limits, enqueue conditions (SQL over `e`). */
+export interface DurableSubscribers {
+  names: string[];
+  maxAttempts: number[];
+  conditions: Array<string | null>;
+}
 type Subscriber = (event: DomainEvent) => void | Promise<void>;
 
 const CHANNEL = 'switchboard_events';
@@ -74,7 +81,7 @@ export class EventBus {
    * Where durable subscribers come from: job kinds to enqueue for an event type, in the event's
    * own transaction (set by the job queue).
    */
-  durableSubscribers: (type: string) => { names: string[]; maxAttempts: number[] } = () => ({ names: [], maxAttempts: [] });
+  durableSubscribers: (type: string) => DurableSubscribers = () => ({ names: [], maxAttempts: [], conditions: [] });
   /** Called after a commit that enqueued jobs for events (PGlite has no NOTIFY to wake its worker). */
   onJobsEnqueued: () => void = () => {};
 
@@ -86,9 +93,12 @@ export class EventBus {
     let jobsCte = '';
     if (jobs.names.length > 0) {
       values.push(jobs.names, jobs.maxAttempts);
+      // a subscriber's condition decides whether its job is enqueued; only that branch is evaluated
+      const guarded = jobs.conditions.some((c) => c !== null);
+      const where = guarded ? ` where case s.i ${jobs.conditions.map((c, i) => `when ${i + 1} then (${c ?? 'true'})`).join(' ')} end` : '';
       jobsCte = `, j as (insert into jobs (name, payload, max_attempts)
           select s.name, jsonb_build_object('eventId', e.id, 'type', e.type, 'actorId', e.actor_id, 'payload', e.payload), s.max_attempts
-          from e, unnest($5::text[], $6::int[]) as s(name, max_attempts) returning 1)`;
+          from e, unnest($5::text[], $6::int[]) with ordinality as s(name, max_attempts, i)${where} returning 1)`;
     }
     const jobCount = jobsCte ? '(select count(*) from j)' : '0';
     if (this.db.kind === 'postgres') {

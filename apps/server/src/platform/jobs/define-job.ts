@@ -43,6 +43,14 @@ export interface JobDefinition<P = unknown> {
    * subscriber: runs once per event, on one instance, retried on failure). Payload: EventJobPayload.
    */
   readonly events?: readonly string[];
+  /**
+   * For `events`: an SQL condition under which the job is worth enqueueing at all, evaluated in the
+   * statement that writes the event, where `e` is the new event (columns `type`, `payload`). For
+   * work that most installations or most events leave nothing to do for (no webhook endpoint
+   * subscribed, no SLA policy): each skipped job is a transaction saved. Keep it to index lookups,
+   * and true whenever the job could do anything.
+   */
+  readonly enqueueIf?: string;
   /** Recurring: a cron expression (5 or 6 fields), evaluated in `timeZone` (default UTC). Payload: {}. */
   readonly cron?: string;
   readonly timeZone?: string;

@@ -60,6 +60,17 @@ const onCaseCreated = defineJob({
   },
 });
 
+/** Subscribes to new cases, but is enqueued only for urgent ones. */
+const onUrgentCase = defineJob({
+  name: 'test.on-urgent-case',
+  payload: EventJobPayload,
+  events: ['case.created'],
+  enqueueIf: `e.payload #>> '{case,priority}' = 'urgent'`,
+  runInTransaction: async (_tx, event) => {
+    record(`urgent:${String(event.payload.number)}`, 1);
+  },
+});
+
 const everySecond = defineJob({
   name: 'test.every-second',
   payload: z.object({}),
@@ -78,7 +89,7 @@ describe('the job queue', () => {
     (await t.app.ctx.db.query<{ n: number }>(`select count(*)::int8 as n from job_probe_runs where tag = $1`, [tag])).rows[0]!.n;
 
   beforeAll(async () => {
-    t = await startTestApp({ JOBS_POLL_MS: 100, JOBS_LEASE_MS: 1500 }, { extraJobs: [testJob, externalJob, onCaseCreated, everySecond] });
+    t = await startTestApp({ JOBS_POLL_MS: 100, JOBS_LEASE_MS: 1500 }, { extraJobs: [testJob, externalJob, onCaseCreated, onUrgentCase, everySecond] });
     admin = await t.user('admin');
     agent = await t.user('agent');
   });
@@ -163,6 +174,18 @@ describe('the job queue', () => {
     await waitFor(() => seen.get(`event:${created.body.number}`), 5000, 'the event subscriber');
     await new Promise((r) => setTimeout(r, 300));
     expect(seen.get(`event:${created.body.number}`)).toEqual([1]);
+  });
+
+  it('enqueues an event subscriber only when its condition holds for the event', async () => {
+    const create = async (priority: string) =>
+      (await t.api('POST', '/api/v1/cases', { token: admin.token, body: { subject: `Drucker ${priority}`, priority, requester: { name: 'Lena Vogel', email: 'lena@example.com' } } })).body as { number: number };
+    const normal = await create('normal');
+    const urgent = await create('urgent');
+    await waitFor(() => seen.get(`urgent:${urgent.number}`), 5000, 'the urgent subscriber');
+    await waitFor(() => seen.get(`event:${normal.number}`), 5000, 'the unconditional subscriber');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.get(`urgent:${normal.number}`)).toBeUndefined();
+    expect(seen.get(`urgent:${urgent.number}`)).toEqual([1]);
   });
 
   it('runs recurring jobs on their cron schedule', async () => {

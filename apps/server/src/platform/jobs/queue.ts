@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { Metrics } from '../metrics.ts';
 import { PermanentJobError, type AnyJobDefinition, type EnqueueOptions, type JobRun } from './define-job.ts';
+import type { DurableSubscribers } from '../events/bus.ts';
 import { validateCron } from './cron.ts';
 import { jobStats, listJobs, type JobListFilter, type JobRow, type JobStats } from './job-admin.ts';
 import { backoffDelay, errorText } from './retry-policy.ts';
@@ -86,10 +87,10 @@ export class JobQueue {
     }
   }
 
-  /** Job kinds to enqueue for a domain event of this type, with their attempt limits. */
-  jobsForEvent(type: string): { names: string[]; maxAttempts: number[] } {
+  /** Job kinds to enqueue for a domain event of this type, with their attempt limits and conditions. */
+  jobsForEvent(type: string): DurableSubscribers {
     const names = this.byEvent.get(type) ?? [];
-    return { names, maxAttempts: names.map((n) => this.defs.get(n)?.maxAttempts ?? DEFAULT_ATTEMPTS) };
+    return { names, maxAttempts: names.map((n) => this.defs.get(n)?.maxAttempts ?? DEFAULT_ATTEMPTS), conditions: names.map((n) => this.defs.get(n)?.enqueueIf ?? null) };
   }
 
   /** Enqueues a job in the transaction: it exists (and runs) only if the transaction commits. */

@@ -51,6 +51,7 @@ export const webhookFanOutJob = defineJob({
   name: 'webhooks.fan_out',
   payload: EventJobPayload,
   events: webhookEventTypes,
+  enqueueIf: 'exists (select 1 from webhook_endpoints w where w.enabled and e.type = any(w.events))',
   maxAttempts: 5,
   runInTransaction: async (tx, event, run) => {
     await fanOutEvent(run.ctx, tx, event);
