@@ -80,5 +80,13 @@ describe('firstName', () => {
     expect(firstName('  Ayşe Kaya ')).toBe('Ayşe');
     expect(firstName('Madonna')).toBe('Madonna');
     expect(firstName(null)).toBeNull();
+    // titles and forms of address are not first names; a name made from an email address is none
+    expect(firstName('Dr. Anna Schmidt')).toBe('Anna');
+    expect(firstName('Frau Prof. Dr. Anna-Lena Vogel')).toBe('Anna-Lena');
+    expect(firstName('Schmidt, Anna')).toBe('Anna');
+    expect(firstName('Herr Müller')).toBeNull();
+    expect(firstName('Sayın Yılmaz')).toBeNull();
+    expect(firstName('kunde42')).toBeNull();
+    expect(firstName('anna.schmidt')).toBeNull();
   });
 });

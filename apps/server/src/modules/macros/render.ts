@@ -48,8 +48,32 @@ const placeholderLabels: Record<MacroPlaceholder, true> = {
   'team.name': true,
 };
 
-/** "Anna Schmidt" → "Anna". A single word stays whole. */
-export const firstName = (name: string | null | undefined): string | null => name?.trim().split(/\s+/)[0] ?? null;
+/** Forms of address and titles that come before a first name (en, de, et, tr). */
+const honorifics = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'herr', 'frau', 'hr', 'fr', 'härra', 'proua', 'pr', 'bay', 'bayan', 'sn', 'sayın', 'dipl', 'ing', 'mag']);
+
+/**
+ * The first name of a display name, or null when there is none to be sure of — then a text's
+ * fallback ("Hello {{customer.firstName|there}}") reads better than a wrong name:
+ * "Anna Schmidt" → "Anna"; "Dr. Anna Schmidt" → "Anna"; "Schmidt, Anna" → "Anna";
+ * "Herr Müller" → null (a form of address and a surname); "kunde42" or "anna.schmidt" (a name
+ * made from an email address) → null. A single plain word stays whole ("Anna").
+ */
+export function firstName(name: string | null | undefined): string | null {
+  let text = name?.trim() ?? '';
+  const comma = /^([^,]+),\s*(.+)$/.exec(text);
+  if (comma) text = comma[2]!; // "Surname, Given names"
+  const words = text.split(/\s+/).filter(Boolean);
+  let skipped = 0;
+  while (words.length > 0 && honorifics.has(words[0]!.toLocaleLowerCase().replace(/\.$/, ''))) {
+    words.shift();
+    skipped += 1;
+  }
+  const first = words[0];
+  if (!first) return null;
+  if (skipped > 0 && words.length === 1 && !comma) return null; // "Herr Müller": only the surname is left
+  if (/[\d@._]/.test(first)) return null; // from an email address, not a name
+  return first;
+}
 
 /** Whether a language has a text worth sending (blank counts as none). */
 export const hasText = (texts: MacroTexts, language: string): boolean => !!texts[language as Language]?.trim();
