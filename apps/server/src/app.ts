@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
@@ -12,6 +13,7 @@ import type { RouteSpec } from './platform/http/routes.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { registerGateway } from './platform/realtime/gateway.ts';
 import { PresenceRegistry } from './platform/realtime/presence.ts';
+import { loadSecretBox, sealStoredSecrets, type LoadedKey, type SealedColumn } from './platform/secrets/index.ts';
 import { attachmentRoutes, caseRoutes, viewRoutes, canSeeCase, pruneUploadsJob } from './modules/cases/index.ts';
 import { customerRoutes } from './modules/customers/index.ts';
 import { fieldRoutes } from './modules/fields/index.ts';
@@ -21,11 +23,11 @@ import { searchRoutes } from './modules/search/index.ts';
 import { supervisorRoutes } from './modules/supervisor/index.ts';
 import { slaJobs, slaRoutes } from './modules/sla/index.ts';
 import { routingJobs, routingRoutes } from './modules/routing/index.ts';
-import { automationJobs, automationRoutes } from './modules/automation/index.ts';
-import { conversationRoutes, emailJobs, emailRoutes, ImapPoller, startSmtpServer } from './modules/email/index.ts';
+import { automationJobs, automationRoutes, automationSealedColumns } from './modules/automation/index.ts';
+import { conversationRoutes, emailJobs, emailRoutes, emailSealedColumns, ImapPoller, startSmtpServer } from './modules/email/index.ts';
 import { macroRoutes } from './modules/macros/index.ts';
 import { portalJobs, portalRoutes, registerPortal } from './modules/portal/index.ts';
-import { chatJobs, chatRoutes, registerChatWidget, widgetRoutes } from './modules/chat/index.ts';
+import { chatJobs, chatRoutes, chatSealedColumns, registerChatWidget, widgetRoutes } from './modules/chat/index.ts';
 import { flowRoutes, registerTroubleshootPages } from './modules/flows/index.ts';
 import { knowledgeRoutes, registerHelpCenter } from './modules/knowledge/index.ts';
 import { operationsRoutes } from './operations.ts';
@@ -62,6 +64,9 @@ export const allRoutes: readonly RouteSpec[] = [
 /** Every job kind: durable event subscribers, timers and recurring work of all modules. */
 export const allJobs: readonly AnyJobDefinition[] = [...platformJobs, ...mailJobs, pruneIdentityJob, pruneUploadsJob, ...routingJobs, ...slaJobs, ...automationJobs, ...emailJobs, ...portalJobs, ...chatJobs];
 
+/** Every column holding a credential Switchboard reads back: stored sealed (platform/secrets). */
+export const allSealedColumns: readonly SealedColumn[] = [...emailSealedColumns, ...automationSealedColumns, ...chatSealedColumns];
+
 export interface App {
   http: FastifyInstance;
   ctx: AppContext;
@@ -86,19 +91,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const http = createHttpServer(config);
   const metrics = createMetrics();
   const db = existingDb ?? (await openDb(config, http.log));
+  let key: LoadedKey | undefined;
   try {
     const applied = await migrate(db);
     if (applied.length) http.log.info({ applied }, 'migrations applied');
+    // SQL cannot seal (it has no key): values in clear text are sealed here, before anything reads them.
+    key = loadSecretBox(config, http.log);
+    await sealStoredSecrets(db, key.box, allSealedColumns, key.source, http.log);
   } catch (err) {
+    // A key file made by a start that failed (not this database's key) is not left behind.
+    if (key?.madeFile) rmSync(key.madeFile, { force: true });
     if (!existingDb) await db.close();
     throw err;
   }
+  const secrets = key.box;
   const events = new EventBus(db, http.log, metrics);
   const jobs = new JobQueue(db, http.log, metrics, { concurrency: config.JOBS_CONCURRENCY, pollMs: config.JOBS_POLL_MS, leaseMs: config.JOBS_LEASE_MS });
   jobs.register([...allJobs, ...(options.extraJobs ?? [])]);
   events.durableSubscribers = (type) => jobs.jobsForEvent(type);
   events.onJobsEnqueued = () => jobs.wake();
-  const ctx: AppContext = { config, db, log: http.log, events, metrics, presence: new PresenceRegistry(), jobs };
+  const ctx: AppContext = { config, db, log: http.log, events, metrics, presence: new PresenceRegistry(), jobs, secrets };
   await events.start();
   const authenticate = makeAuthenticator(ctx);
 

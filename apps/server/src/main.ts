@@ -23,6 +23,11 @@ async function main(): Promise<void> {
       console.error(err.message);
       process.exit(3);
     }
+    // e.g. the secrets key is not the one the database was sealed with
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
     throw err;
   }
   const { http, ctx } = app;

@@ -4,6 +4,7 @@ import { buildApp, type App, type BuildOptions } from '../src/app.ts';
 import { configWith, type Config } from '../src/platform/config.ts';
 import { systemActor, type Actor } from '../src/platform/context.ts';
 import { actorFor, createApiToken, createTeam, createUser } from '../src/modules/identity/index.ts';
+import { sharedSecretsKey } from './processes.ts';
 
 /**
  * Integration tests run against PGlite by default and against a PostgreSQL server when
@@ -72,6 +73,8 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: Bui
   const config = configWith({
     DATA_DIR: 'memory://',
     DATABASE_URL: database.url,
+    // one key for every test app of this run: a second instance on the same database opens its secrets
+    SECRETS_KEY: sharedSecretsKey,
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     PORT: 0,

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase, onPostgres, type TestDatabase } from './harness.ts';
-import { json, root, startInstance, type Instance } from './processes.ts';
+import { json, root, sharedSecretsKey, startInstance, type Instance } from './processes.ts';
 import { TestSocket } from './ws-client.ts';
 
 describe.skipIf(!onPostgres)('two server processes on one PostgreSQL database', () => {
@@ -22,7 +22,7 @@ describe.skipIf(!onPostgres)('two server processes on one PostgreSQL database', 
 
     const cli = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/cli/admin.ts', 'create', '--email', 'admin@example.com', '--name', 'Ada Admin', '--password', 'a long password'], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: db.url! },
+      env: { ...process.env, DATABASE_URL: db.url!, SECRETS_KEY: sharedSecretsKey },
       encoding: 'utf8',
     });
     expect(cli.status, cli.stderr).toBe(0);
@@ -72,7 +72,7 @@ describe.skipIf(!onPostgres)('two server processes on one PostgreSQL database', 
 });
 
 describe.skipIf(onPostgres)('the embedded database in a real process', () => {
-  it('refuses a second process on the same data folder with a clear message', async () => {
+  it('refuses a second process on the same data folder with a clear message, and a start without the folder’s secrets key', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-two-'));
     try {
       const first = await startInstance({ DATA_DIR: dir });
@@ -92,6 +92,29 @@ describe.skipIf(onPostgres)('the embedded database in a real process', () => {
       expect((await json(`${again.url}/healthz`)).body.status).toBe('ok');
       again.proc.kill('SIGTERM');
       expect(await again.exit).toBe(0);
+
+      // The secrets key was made in the folder on first start; without it the start stops and says what to do.
+      const keyFile = join(dir, 'secrets.key');
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      const key = readFileSync(keyFile, 'utf8');
+      rmSync(keyFile);
+      const keyless = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: dir, PORT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(keyless.status, keyless.stderr).toBe(2);
+      expect(keyless.stderr).toMatch(/sealed with key \S+, but this instance has \S+ \(from the key file .*secrets\.key\)/);
+      expect(keyless.stderr).toMatch(/put the key file from your backup back in place/);
+      // The key file that failed start made is gone again: nothing to mistake for the real key.
+      expect(() => statSync(keyFile)).toThrow();
+      // The key back from the backup: it starts.
+      writeFileSync(keyFile, key, { mode: 0o600 });
+      const restored = await startInstance({ DATA_DIR: dir });
+      expect((await json(`${restored.url}/healthz`)).body.status).toBe('ok');
+      restored.proc.kill('SIGTERM');
+      expect(await restored.exit).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,8 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 /** Real server processes for tests that need a kill -9 or two instances. */
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * The SECRETS_KEY instances on one PostgreSQL database share (as docs/operations.md asks of a real
+ * installation); without it each would look for a key file in ./data of the checkout.
+ */
+export const sharedSecretsKey = randomBytes(32).toString('base64');
 
 export interface Instance {
   proc: ChildProcess;
@@ -15,7 +22,7 @@ export interface Instance {
 export function startInstance(env: Record<string, string>): Promise<Instance> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', DEMO_DATA: 'false', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', DEMO_DATA: 'false', ...(env.DATABASE_URL ? { SECRETS_KEY: sharedSecretsKey } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

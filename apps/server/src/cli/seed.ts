@@ -30,6 +30,10 @@ async function main(): Promise<number> {
       console.error(`${err.message}\nStop the running server before seeding, or let it seed on start (DEMO_DATA=auto or true).`);
       return 3;
     }
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 2;
+    }
     throw err;
   }
   try {

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { isKeyText } from './secrets/sealed-secrets.ts';
+
+const isKey = (v: string): boolean => isKeyText(v.trim());
+const keyHint = 'must be 32 random bytes in base64 (make one with: openssl rand -base64 32)';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -14,6 +18,15 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // The key stored credentials (IMAP passwords, webhook and chat secrets) are sealed with; unset: the key file.
+  SECRETS_KEY: z.string().refine(isKey, keyHint).optional(),
+  // Keys used before (comma-separated): what they sealed still opens and is sealed again with SECRETS_KEY at start.
+  SECRETS_KEY_PREVIOUS: z
+    .string()
+    .refine((v) => v.split(',').every((k) => k.trim() === '' || isKey(k)), `each key ${keyHint}`)
+    .optional(),
+  // Where the key is kept without SECRETS_KEY (made on first start); default: secrets.key in DATA_DIR.
+  SECRETS_KEY_FILE: z.string().optional(),
   DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),

@@ -5,6 +5,7 @@ import type { EventBus } from './events/bus.ts';
 import type { JobQueue } from './jobs/index.ts';
 import type { Metrics } from './metrics.ts';
 import type { PresenceRegistry } from './realtime/presence.ts';
+import type { SecretBox } from './secrets/index.ts';
 
 /** What every module receives at start: nothing global, everything passed. */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   readonly presence: PresenceRegistry;
   /** Durable jobs and timers: enqueue in a transaction, run once on some instance. */
   readonly jobs: JobQueue;
+  /** Seals credentials before they are stored, opens them where they are used (never in responses). */
+  readonly secrets: SecretBox;
 }
 
 /** The principal a request acts as, resolved by the identity module. */

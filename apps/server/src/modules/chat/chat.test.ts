@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, waitFor, type TestApp, type TestUser } from '../../../test/harness.ts';
 import { TestSocket } from '../../../test/ws-client.ts';
 import { WidgetSocket } from '../../../test/widget-client.ts';
+import { isSealed } from '../../platform/secrets/index.ts';
 import { identitySignature } from './origins.ts';
 
 const shop = 'https://shop.example.com';
@@ -132,8 +133,14 @@ describe('live chat widget', () => {
     const forged = await widget('POST', '/sessions', undefined, { channelId: channel.id, host: shop, identity: { userId: 'cust-1001', signature: identitySignature('not-the-secret', 'cust-1001') } });
     expect(forged.status).toBe(403);
     expect(forged.body.detail).toMatch(/identity signature does not match/);
-    const { rows } = await t.app.ctx.db.query<{ identity_secret: string }>('select identity_secret from chat_channels where id = $1', [channel.id]);
-    const identity = { userId: 'cust-1001', signature: identitySignature(rows[0]!.identity_secret, 'cust-1001'), name: 'Tõnu Kuusk', email: 'tonu.kuusk@example.com' };
+    // The secret is stored sealed (a dump does not give it away); admins see it, and the server verifies with it.
+    const storedSecret = async () => (await t.app.ctx.db.query<{ identity_secret: string }>('select identity_secret from chat_channels where id = $1', [channel.id])).rows[0]!.identity_secret;
+    const sealed = await storedSecret();
+    expect(channel.identitySecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(isSealed(sealed) && !sealed.includes(channel.identitySecret)).toBe(true);
+    const listed = (await t.api('GET', '/api/v1/chat/channels', { token: admin.token })).body.items.find((c: { id: string }) => c.id === channel.id);
+    expect(listed.identitySecret).toBe(channel.identitySecret);
+    const identity = { userId: 'cust-1001', signature: identitySignature(channel.identitySecret, 'cust-1001'), name: 'Tõnu Kuusk', email: 'tonu.kuusk@example.com' };
     // Tõnu wrote before by email: the chat joins his record.
     const earlier = await t.api('POST', '/api/v1/cases', { token: agent.token, body: { subject: 'Teler ei lülitu sisse', requester: { name: 'Tõnu Kuusk', email: 'tonu.kuusk@example.com' }, channel: 'email', teamId } });
     const s = await session({ identity });
@@ -146,8 +153,15 @@ describe('live chat widget', () => {
     expect(other.token).not.toBe(s.token);
     expect(other.messages.map((m) => m.body)).toEqual(['Teler ei tööta endiselt']);
     // After a rotation the old signature is refused.
-    await t.api('POST', `/api/v1/chat/channels/${channel.id}/rotate-secret`, { token: admin.token });
+    const rotated = await t.api('POST', `/api/v1/chat/channels/${channel.id}/rotate-secret`, { token: admin.token });
     expect((await widget('POST', '/sessions', undefined, { channelId: channel.id, host: shop, identity })).status).toBe(403);
+    // The new secret is sealed too, and signs from now on.
+    const resealed = await storedSecret();
+    expect(rotated.body.identitySecret).not.toBe(channel.identitySecret);
+    expect(isSealed(resealed) && resealed !== sealed && !resealed.includes(rotated.body.identitySecret)).toBe(true);
+    const signedAnew = { ...identity, signature: identitySignature(rotated.body.identitySecret, 'cust-1001') };
+    expect((await widget('POST', '/sessions', undefined, { channelId: channel.id, host: shop, identity: signedAnew })).status).toBe(200);
+    channel = rotated.body;
   });
 
   it('refuses a file larger than the channel allows with a clear 413; a small one arrives on the case', async () => {

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ChatChannel, CreateChatChannelBody, UpdateChatChannelBody } from '@switchboard/contracts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { assertVersion, invalid, notFound } from '../../platform/http/errors.ts';
 import { assertMayManageChannels } from './policy.ts';
-import { channelRow, toChannel } from './queries.ts';
+import { channelRow, identitySecretColumn, toChannel } from './queries.ts';
 
-/** A new identity secret: 32 random bytes, hex (what the host site's server signs with). */
-export const newIdentitySecret = (): string => randomBytes(32).toString('hex');
+/** A new identity secret for channel `id` — 32 random bytes, hex (what the host site's server signs with) — sealed as it is stored. */
+export const newSealedIdentitySecret = (app: Pick<AppContext, 'secrets'>, id: string): string => app.secrets.seal(randomBytes(32).toString('hex'), identitySecretColumn.context(id));
 
 async function checkTeam(tx: Tx, teamId: string | null | undefined): Promise<void> {
   if (!teamId) return;
@@ -26,10 +26,13 @@ export async function createChatChannel(app: AppContext, actor: Actor, tx: Tx, i
   assertMayManageChannels(actor);
   await checkTeam(tx, input.teamId);
   checkGreeting(input.greeting, input.languages);
-  const { rows } = await tx.query<{ id: string }>(
-    `insert into chat_channels (name, team_id, primary_color, text_color, greeting, languages, pre_chat, allowed_origins, identity_secret, max_upload_bytes, active)
-     values ($1, $2, lower($3), lower($4), $5::jsonb, $6, $7::jsonb, $8, $9, $10, $11) returning id`,
+  // The id is made here: the sealed secret is bound to its row.
+  const id = randomUUID();
+  await tx.query(
+    `insert into chat_channels (id, name, team_id, primary_color, text_color, greeting, languages, pre_chat, allowed_origins, identity_secret, max_upload_bytes, active)
+     values ($1, $2, $3, lower($4), lower($5), $6::jsonb, $7, $8::jsonb, $9, $10, $11, $12)`,
     [
+      id,
       input.name,
       input.teamId,
       input.colors.primary,
@@ -38,12 +41,12 @@ export async function createChatChannel(app: AppContext, actor: Actor, tx: Tx, i
       input.languages,
       JSON.stringify(input.preChat),
       [...new Set(input.allowedOrigins)],
-      newIdentitySecret(),
+      newSealedIdentitySecret(app, id),
       input.maxUploadBytes,
       input.active,
     ],
   );
-  return toChannel((await channelRow(tx, rows[0]!.id))!);
+  return toChannel(app.secrets, (await channelRow(tx, id))!);
 }
 
 /** Changes a channel (admins), based on the version they loaded. */
@@ -72,7 +75,7 @@ export async function updateChatChannel(app: AppContext, actor: Actor, tx: Tx, i
       input.active ?? cur.active,
     ],
   );
-  return toChannel((await channelRow(tx, id))!);
+  return toChannel(app.secrets, (await channelRow(tx, id))!);
 }
 
 /**
@@ -81,7 +84,7 @@ export async function updateChatChannel(app: AppContext, actor: Actor, tx: Tx, i
  */
 export async function rotateChatSecret(app: AppContext, actor: Actor, tx: Tx, id: string): Promise<ChatChannel> {
   assertMayManageChannels(actor);
-  const { rowCount } = await tx.query('update chat_channels set identity_secret = $2, updated_at = now(), version = version + 1 where id = $1', [id, newIdentitySecret()]);
+  const { rowCount } = await tx.query('update chat_channels set identity_secret = $2, updated_at = now(), version = version + 1 where id = $1', [id, newSealedIdentitySecret(app, id)]);
   if (rowCount === 0) throw notFound('The chat channel');
-  return toChannel((await channelRow(tx, id))!);
+  return toChannel(app.secrets, (await channelRow(tx, id))!);
 }

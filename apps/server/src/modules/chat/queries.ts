@@ -1,5 +1,6 @@
 import type { ChatChannel, PreChatSettings, WidgetConfig, WidgetMessage } from '@switchboard/contracts';
 import type { Queryable } from '../../platform/db/index.ts';
+import { sealedColumn, type SecretBox } from '../../platform/secrets/index.ts';
 import { teamOnline } from './availability.ts';
 
 export interface ChannelRow {
@@ -13,6 +14,7 @@ export interface ChannelRow {
   languages: ChatChannel['languages'];
   pre_chat: PreChatSettings;
   allowed_origins: string[];
+  /** Sealed: open it with identitySecretOf. */
   identity_secret: string;
   max_upload_bytes: number;
   active: boolean;
@@ -24,7 +26,22 @@ const channelSelect = `select ch.id, ch.name, ch.team_id, t.name as team_name, c
   ch.allowed_origins, ch.identity_secret, ch.max_upload_bytes, ch.active, ch.version, ch.created_at
   from chat_channels ch left join teams t on t.id = ch.team_id`;
 
-export const toChannel = (r: ChannelRow): ChatChannel => ({
+/** The identity secret is stored sealed; the server opens it to verify signatures, and for admins. */
+export const identitySecretColumn = sealedColumn('chat_channels', 'identity_secret', 'update chat_channels set identity_secret = gen_random_uuid()::text');
+
+/** The channel's identity secret in clear, for verifying (and, in the demo, making) signatures. */
+export const identitySecretOf = (secrets: SecretBox, ch: Pick<ChannelRow, 'id' | 'identity_secret'>): string => secrets.open(ch.identity_secret, identitySecretColumn.context(ch.id));
+
+/** What admins see of the secret: itself, or a note when it cannot be opened (rotating it makes a new one). */
+function shownSecret(secrets: SecretBox, r: ChannelRow): string {
+  try {
+    return identitySecretOf(secrets, r);
+  } catch {
+    return '(unreadable: rotate the secret)';
+  }
+}
+
+export const toChannel = (secrets: SecretBox, r: ChannelRow): ChatChannel => ({
   id: r.id,
   name: r.name,
   team: r.team_id ? { id: r.team_id, name: r.team_name ?? '' } : null,
@@ -33,16 +50,16 @@ export const toChannel = (r: ChannelRow): ChatChannel => ({
   languages: r.languages,
   preChat: r.pre_chat,
   allowedOrigins: r.allowed_origins,
-  identitySecret: r.identity_secret,
+  identitySecret: shownSecret(secrets, r),
   maxUploadBytes: r.max_upload_bytes,
   active: r.active,
   version: r.version,
   createdAt: r.created_at.toISOString(),
 });
 
-export async function listChannels(db: Queryable): Promise<ChatChannel[]> {
+export async function listChannels(db: Queryable, secrets: SecretBox): Promise<ChatChannel[]> {
   const { rows } = await db.query<ChannelRow>(`${channelSelect} order by lower(ch.name), ch.id`);
-  return rows.map(toChannel);
+  return rows.map((r) => toChannel(secrets, r));
 }
 
 /** A channel's row (with its secret: for the server's own use and for admins). */

@@ -20,7 +20,7 @@ export const chatRoutes: RouteSpec[] = [
     response: z.object({ items: z.array(ChatChannel) }),
     handler: async ({ app, actor }) => {
       assertMayManageChannels(actor);
-      return { items: await listChannels(app.db) };
+      return { items: await listChannels(app.db, app.secrets) };
     },
   }),
   route({

@@ -10,7 +10,7 @@ import { findOrCreateCustomer } from '../customers/index.ts';
 import { teamOnline } from './availability.ts';
 import { originOf, verifyIdentity } from './origins.ts';
 import { assertWidgetAllowed } from './policy.ts';
-import { channelRow, visitorMessages, type ChannelRow } from './queries.ts';
+import { channelRow, identitySecretOf, visitorMessages, type ChannelRow } from './queries.ts';
 
 /** A visitor as the chat module works with it. */
 export interface Visitor {
@@ -92,7 +92,7 @@ export async function startVisitorSession(app: AppContext, tx: Tx, input: z.outp
   }
   if (input.identity) {
     const id = input.identity;
-    if (!verifyIdentity(ch.identity_secret, id.userId, id.signature)) {
+    if (!verifyIdentity(identitySecretOf(app.secrets, ch), id.userId, id.signature)) {
       throw new AppError('forbidden', 'The identity signature does not match this user id: sign the user id with the channel’s current identity secret (HMAC-SHA256, hex)', [], {
         reason: 'identity_refused',
       });

@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { languages } from '@switchboard/contracts/constants';
 import type { AppContext } from '../../platform/context.ts';
 import { frameAncestors, identitySignature, originAllowed, originOf } from './origins.ts';
-import { channelRow, widgetConfig, type ChannelRow } from './queries.ts';
+import { channelRow, identitySecretOf, widgetConfig, type ChannelRow } from './queries.ts';
 import { demoPage } from './demo-page.ts';
 import { ownOrigin } from './widget-origin.ts';
 
@@ -115,7 +115,7 @@ export function registerWidgetApp(http: FastifyInstance, app: AppContext, dir = 
     }
     reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self'; frame-ancestors 'none'").header('cache-control', 'no-store');
     // The demo shop signs its "signed-in customer" as a real site's server would (the secret never reaches the page).
-    const identity = ch && req.query.as === 'customer' ? { userId: 'demo-shop-1001', signature: identitySignature(ch.identity_secret, 'demo-shop-1001'), name: 'Tõnu Kuusk', email: 'tonu.kuusk@example.com' } : null;
+    const identity = ch && req.query.as === 'customer' ? { userId: 'demo-shop-1001', signature: identitySignature(identitySecretOf(app.secrets, ch), 'demo-shop-1001'), name: 'Tõnu Kuusk', email: 'tonu.kuusk@example.com' } : null;
     return reply.type('text/html; charset=utf-8').send(demoPage(ch?.id ?? null, own, identity));
   });
 }

@@ -108,7 +108,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
     await seedKnowledgeDemo(ctx, tx);
     await seedFlowsDemo(ctx, tx);
     await seedMacrosDemo(tx);
-    await seedChatDemo(tx);
+    await seedChatDemo(ctx, tx);
     await seedPortalDemo(tx);
     return logins.sort(byRoleThenName);
   });

@@ -1,16 +1,21 @@
 import { ImapFlow } from 'imapflow';
 import type { AppContext } from '../../platform/context.ts';
+import { imapPasswordColumn } from './manage-mailboxes.ts';
 import { receiveEmail } from './receive-email.ts';
 
-interface ImapMailbox {
+interface ImapMailboxRow {
   id: string;
   imap_host: string;
   imap_port: number | null;
   imap_secure: boolean;
   imap_user: string;
+  /** Sealed (see manage-mailboxes.ts). */
   imap_password: string;
   imap_folder: string;
 }
+
+/** A held mailbox with its password opened: only in memory, only here. */
+type ImapMailbox = Omit<ImapMailboxRow, 'imap_password'> & { password: string };
 
 interface Connection {
   settings: string;
@@ -65,7 +70,7 @@ export class ImapPoller {
   }
 
   private async runRound(): Promise<void> {
-    const { rows } = await this.app.db.query<ImapMailbox>(
+    const { rows } = await this.app.db.query<ImapMailboxRow>(
       `update mailboxes set imap_holder = $1, imap_lease_until = now() + make_interval(secs => $2)
        where imap_enabled and active and (imap_holder = $1 or imap_lease_until is null or imap_lease_until < now())
        returning id, imap_host, imap_port, imap_secure, imap_user, imap_password, imap_folder`,
@@ -76,8 +81,19 @@ export class ImapPoller {
     await Promise.all(rows.map((m) => this.serve(m)));
   }
 
-  private async serve(m: ImapMailbox): Promise<void> {
-    const settings = JSON.stringify([m.imap_host, m.imap_port, m.imap_secure, m.imap_user, m.imap_password, m.imap_folder]);
+  private async serve(row: ImapMailboxRow): Promise<void> {
+    let m: ImapMailbox;
+    try {
+      const { imap_password: sealed, ...rest } = row;
+      m = { ...rest, password: this.app.secrets.open(sealed, imapPasswordColumn.context(row.id)) };
+    } catch (err) {
+      this.app.log.error({ err, mailboxId: row.id }, 'the stored IMAP password cannot be opened');
+      await this.app.db.query(`update mailboxes set imap_last_error = $2, imap_checked_at = now() where id = $1`, [row.id, `The stored password cannot be read (${(err as Error).message}): enter it again`.slice(0, 500)]);
+      const stale = this.connections.get(row.id);
+      if (stale) await this.disconnect(row.id, stale);
+      return;
+    }
+    const settings = JSON.stringify([m.imap_host, m.imap_port, m.imap_secure, m.imap_user, m.password, m.imap_folder]);
     let c = this.connections.get(m.id);
     if (c && (c.settings !== settings || !c.client.usable)) {
       await this.disconnect(m.id, c);
@@ -101,7 +117,7 @@ export class ImapPoller {
       host: m.imap_host,
       port: m.imap_port ?? (m.imap_secure ? 993 : 143),
       secure: m.imap_secure,
-      auth: { user: m.imap_user, pass: m.imap_password },
+      auth: { user: m.imap_user, pass: m.password },
       logger: false,
       emitLogs: false,
       // Go into IDLE a second after the last command (imapflow waits 15 s by default).

@@ -7,7 +7,10 @@ export { receiveEmail } from './receive-email.ts';
 export { processEmailJob } from './process-email.ts';
 export { parseEmail, type InboundEmail } from './parse-email.ts';
 
+import type { SealedColumn } from '../../platform/secrets/index.ts';
+import { imapPasswordColumn } from './manage-mailboxes.ts';
 import { processEmailJob } from './process-email.ts';
 import { mailFailedJob, sendReplyJob } from './send-reply.ts';
 export const emailJobs = [processEmailJob, sendReplyJob, mailFailedJob];
+export const emailSealedColumns: readonly SealedColumn[] = [imapPasswordColumn];
 export { seedDemoMailboxes } from './demo.ts';

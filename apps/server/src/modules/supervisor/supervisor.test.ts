@@ -165,7 +165,7 @@ describe('supervisor overview', () => {
       for (const a of others) await a.close();
     });
     const startAnother = async () => {
-      const app = await buildApp(configWith({ DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent', DEMO_DATA: 'false', DB_POOL_SIZE: 3 }));
+      const app = await buildApp(configWith({ DATABASE_URL: t.databaseUrl, DATA_DIR: 'memory://', SECRETS_KEY: t.app.ctx.config.SECRETS_KEY, LOG_LEVEL: 'silent', DEMO_DATA: 'false', DB_POOL_SIZE: 3 }));
       others.push(app);
       await app.http.listen({ host: '127.0.0.1', port: 0 });
       return `http://127.0.0.1:${(app.http.server.address() as { port: number }).port}`;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../db/index.ts';
+import { isSealed, type SecretBox } from '../secrets/index.ts';
 import { AppError } from './errors.ts';
 
 /** Thrown inside the transaction when the key was used before for the same request. */
@@ -22,8 +23,10 @@ interface KeyUse {
 /**
  * Runs `fn` once per (actor, key). The key row is claimed in the same transaction as the change,
  * so a concurrent repeat waits for the first and then replays its response; a crash leaves neither.
+ * The response is kept sealed: some carry a secret shown this once (a new webhook's signing secret).
  */
-export async function idempotentTransaction<T>(db: Db, use: KeyUse, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function idempotentTransaction<T>(db: Db, secrets: SecretBox, use: KeyUse, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const context = `idempotency_keys.response:${use.actorId}:${use.key}`;
   const hash = createHash('sha256').update(JSON.stringify(use.request)).digest('hex');
   return db.transaction(async (tx) => {
     const claimed = await tx.query(
@@ -40,14 +43,16 @@ export async function idempotentTransaction<T>(db: Db, use: KeyUse, fn: (tx: Tx)
       if (prior.request_hash !== hash) {
         throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request');
       }
-      throw new IdempotentReplay(prior.status, prior.response);
+      // A response stored before responses were sealed is a plain JSON value (never a sealed string).
+      const response = typeof prior.response === 'string' && isSealed(prior.response) ? JSON.parse(secrets.open(prior.response, context)) : prior.response;
+      throw new IdempotentReplay(prior.status, response);
     }
     const result = await fn(tx);
     await tx.query('update idempotency_keys set status = $3, response = $4::jsonb where actor_id = $1 and key = $2', [
       use.actorId,
       use.key,
       use.status,
-      JSON.stringify(result ?? null),
+      JSON.stringify(secrets.seal(JSON.stringify(result ?? null), context)),
     ]);
     return result;
   });

@@ -141,7 +141,7 @@ export function mountRoutes(app: FastifyInstance, ctx: AppContext, routes: reado
             reply,
             transaction: <T>(fn: (tx: Tx) => Promise<T>) =>
               idempotencyKey && actor
-                ? idempotentTransaction(ctx.db, { actorId: actor.id, key: idempotencyKey, request: [req.method, req.url, req.body], status }, fn)
+                ? idempotentTransaction(ctx.db, ctx.secrets, { actorId: actor.id, key: idempotencyKey, request: [req.method, req.url, req.body], status }, fn)
                 : ctx.db.transaction(fn),
             expectedVersion: (bodyVersion?: number) => {
               const v = parseIfMatch(req.headers['if-match']) ?? bodyVersion;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Db } from '../../../platform/db/index.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/index.ts';
-import { signatureHeader } from './sign.ts';
+import { signatureHeader, webhookSecretColumn } from './sign.ts';
 
 /** A receiver that does not answer within this time counts as a failed attempt. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
@@ -38,9 +38,10 @@ async function post(url: string, headers: Record<string, string>, body: string):
 }
 
 /** One attempt of one delivery: signs, posts, writes the attempt to the log, marks success. */
-export async function attemptDelivery(db: Db, deliveryId: string, now = Date.now()): Promise<Outcome | undefined> {
-  const { rows } = await db.query<{ body: string; event_type: string; state: string; url: string; secret: string; enabled: boolean }>(
-    `select d.body, d.event_type, d.state, e.url, e.secret, e.enabled
+export async function attemptDelivery(app: Pick<AppContext, 'db' | 'secrets'>, deliveryId: string, now = Date.now()): Promise<Outcome | undefined> {
+  const { db } = app;
+  const { rows } = await db.query<{ body: string; event_type: string; state: string; endpoint_id: string; url: string; secret: string; enabled: boolean }>(
+    `select d.body, d.event_type, d.state, d.endpoint_id, e.url, e.secret, e.enabled
      from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id where d.id = $1`,
     [deliveryId],
   );
@@ -50,12 +51,19 @@ export async function attemptDelivery(db: Db, deliveryId: string, now = Date.now
     await db.query(`update webhook_deliveries set state = 'failed', updated_at = now() where id = $1`, [deliveryId]);
     throw new PermanentJobError('The endpoint is disabled');
   }
+  let secret: string;
+  try {
+    secret = app.secrets.open(d.secret, webhookSecretColumn.context(d.endpoint_id));
+  } catch (err) {
+    // Nothing is sent unsigned; a new secret (Admin → Webhooks) and a redelivery fix it.
+    throw new PermanentJobError(`The endpoint's signing secret cannot be read (${(err as Error).message}): regenerate it, then redeliver`);
+  }
   const headers = {
     'content-type': 'application/json',
     'user-agent': 'Switchboard-Webhooks/1',
     'x-switchboard-event': d.event_type,
     'x-switchboard-delivery': deliveryId,
-    'x-switchboard-signature': signatureHeader(d.secret, d.body, new Date(now)),
+    'x-switchboard-signature': signatureHeader(secret, d.body, new Date(now)),
   };
   const outcome = await post(d.url, headers, d.body);
   await db.query(`insert into webhook_attempts (delivery_id, status_code, duration_ms, response_snippet, error) values ($1, $2, $3, $4, $5)`, [
@@ -76,7 +84,7 @@ export const deliverWebhookJob = defineJob({
   maxAttempts: 12,
   backoffMs: 10_000,
   run: async ({ deliveryId }, run) => {
-    const outcome = await attemptDelivery(run.ctx.db, deliveryId);
+    const outcome = await attemptDelivery(run.ctx, deliveryId);
     if (!outcome || outcome.error === null) return;
     if (outcome.statusCode !== null && !isRetryableStatus(outcome.statusCode)) throw new PermanentJobError(`The receiver refused the delivery: ${outcome.error}`);
     throw new Error(`Delivery failed: ${outcome.error}`);

@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { CreateWebhookBody, UpdateWebhookBody, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '@switchboard/contracts';
 import type { Actor, AppContext } from '../../../platform/context.ts';
 import type { Queryable, Tx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
+import type { SecretBox } from '../../../platform/secrets/index.ts';
 import { assertMayManageAutomation } from '../policy.ts';
 import { deliverWebhookJob } from './deliver.ts';
-import { newSecret } from './sign.ts';
+import { newSecret, webhookSecretColumn } from './sign.ts';
 
 interface EndpointRow {
   id: string;
@@ -14,41 +16,53 @@ interface EndpointRow {
   events: string[];
   include_internal: boolean;
   enabled: boolean;
+  /** Sealed: opened to sign a delivery and for the hint. */
   secret: string;
   created_at: Date;
   updated_at: Date;
 }
 
-const toEndpoint = (r: EndpointRow): WebhookEndpoint => ({
+/** The last characters of the secret, so admins can tell which one a receiver has. */
+function secretHint(secrets: SecretBox, r: EndpointRow): string {
+  try {
+    return secrets.open(r.secret, webhookSecretColumn.context(r.id)).slice(-4);
+  } catch {
+    return '(unreadable: regenerate)';
+  }
+}
+
+const toEndpoint = (secrets: SecretBox, r: EndpointRow): WebhookEndpoint => ({
   id: r.id,
   name: r.name,
   url: r.url,
   events: r.events as WebhookEndpoint['events'],
   includeInternal: r.include_internal,
   enabled: r.enabled,
-  secretHint: r.secret.slice(-4),
+  secretHint: secretHint(secrets, r),
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });
 
-export async function listEndpoints(db: Queryable, actor: Actor): Promise<WebhookEndpoint[]> {
+export async function listEndpoints(app: AppContext, actor: Actor): Promise<WebhookEndpoint[]> {
   assertMayManageAutomation(actor);
-  const { rows } = await db.query<EndpointRow>('select * from webhook_endpoints order by created_at');
-  return rows.map(toEndpoint);
+  const { rows } = await app.db.query<EndpointRow>('select * from webhook_endpoints order by created_at');
+  return rows.map((r) => toEndpoint(app.secrets, r));
 }
 
 /** Adds an endpoint; the response is the only time its signing secret is shown. */
-export async function createEndpoint(actor: Actor, tx: Tx, input: z.output<typeof CreateWebhookBody>): Promise<WebhookEndpointWithSecret> {
+export async function createEndpoint(app: AppContext, actor: Actor, tx: Tx, input: z.output<typeof CreateWebhookBody>): Promise<WebhookEndpointWithSecret> {
   assertMayManageAutomation(actor);
+  // The id is made here: the sealed secret is bound to its row.
+  const id = randomUUID();
   const secret = newSecret();
   const { rows } = await tx.query<EndpointRow>(
-    `insert into webhook_endpoints (name, url, events, include_internal, enabled, secret) values ($1, $2, $3, $4, $5, $6) returning *`,
-    [input.name, input.url, [...new Set(input.events)], input.includeInternal, input.enabled, secret],
+    `insert into webhook_endpoints (id, name, url, events, include_internal, enabled, secret) values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+    [id, input.name, input.url, [...new Set(input.events)], input.includeInternal, input.enabled, app.secrets.seal(secret, webhookSecretColumn.context(id))],
   );
-  return { ...toEndpoint(rows[0]!), secret };
+  return { ...toEndpoint(app.secrets, rows[0]!), secret };
 }
 
-export async function updateEndpoint(actor: Actor, tx: Tx, id: string, input: z.output<typeof UpdateWebhookBody>): Promise<WebhookEndpoint> {
+export async function updateEndpoint(app: AppContext, actor: Actor, tx: Tx, id: string, input: z.output<typeof UpdateWebhookBody>): Promise<WebhookEndpoint> {
   assertMayManageAutomation(actor);
   const { rows } = await tx.query<EndpointRow>(
     `update webhook_endpoints set name = coalesce($2, name), url = coalesce($3, url), events = coalesce($4, events),
@@ -57,16 +71,19 @@ export async function updateEndpoint(actor: Actor, tx: Tx, id: string, input: z.
     [id, input.name ?? null, input.url ?? null, input.events ? [...new Set(input.events)] : null, input.includeInternal ?? null, input.enabled ?? null],
   );
   if (!rows[0]) throw notFound('The webhook endpoint');
-  return toEndpoint(rows[0]);
+  return toEndpoint(app.secrets, rows[0]);
 }
 
 /** A new secret replaces the old one at once; deliveries still queued are signed with the new one. */
-export async function regenerateSecret(actor: Actor, tx: Tx, id: string): Promise<WebhookEndpointWithSecret> {
+export async function regenerateSecret(app: AppContext, actor: Actor, tx: Tx, id: string): Promise<WebhookEndpointWithSecret> {
   assertMayManageAutomation(actor);
   const secret = newSecret();
-  const { rows } = await tx.query<EndpointRow>('update webhook_endpoints set secret = $2, updated_at = now() where id = $1 returning *', [id, secret]);
+  const { rows } = await tx.query<EndpointRow>('update webhook_endpoints set secret = $2, updated_at = now() where id = $1 returning *', [
+    id,
+    app.secrets.seal(secret, webhookSecretColumn.context(id)),
+  ]);
   if (!rows[0]) throw notFound('The webhook endpoint');
-  return { ...toEndpoint(rows[0]), secret };
+  return { ...toEndpoint(app.secrets, rows[0]), secret };
 }
 
 /** Removes the endpoint with its delivery log; its queued attempts find nothing and end. */

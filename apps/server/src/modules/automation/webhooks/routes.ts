@@ -22,7 +22,7 @@ export const webhookRoutes: RouteSpec[] = [
     tag,
     auth: 'staff',
     response: z.object({ items: z.array(WebhookEndpoint) }),
-    handler: async ({ app, actor }) => ({ items: await listEndpoints(app.db, actor) }),
+    handler: async ({ app, actor }) => ({ items: await listEndpoints(app, actor) }),
   }),
   route({
     method: 'POST',
@@ -34,7 +34,7 @@ export const webhookRoutes: RouteSpec[] = [
     response: WebhookEndpointWithSecret,
     status: 201,
     idempotent: true,
-    handler: ({ actor, body, transaction }) => transaction((tx) => createEndpoint(actor, tx, body)),
+    handler: ({ app, actor, body, transaction }) => transaction((tx) => createEndpoint(app, actor, tx, body)),
   }),
   route({
     method: 'PATCH',
@@ -45,7 +45,7 @@ export const webhookRoutes: RouteSpec[] = [
     params: IdParams,
     body: UpdateWebhookBody,
     response: WebhookEndpoint,
-    handler: ({ actor, params, body, transaction }) => transaction((tx) => updateEndpoint(actor, tx, params.id, body)),
+    handler: ({ app, actor, params, body, transaction }) => transaction((tx) => updateEndpoint(app, actor, tx, params.id, body)),
   }),
   route({
     method: 'DELETE',
@@ -64,7 +64,7 @@ export const webhookRoutes: RouteSpec[] = [
     auth: 'staff',
     params: IdParams,
     response: WebhookEndpointWithSecret,
-    handler: ({ actor, params, transaction }) => transaction((tx) => regenerateSecret(actor, tx, params.id)),
+    handler: ({ app, actor, params, transaction }) => transaction((tx) => regenerateSecret(app, actor, tx, params.id)),
   }),
   route({
     method: 'GET',

@@ -1,4 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sealedColumn } from '../../../platform/secrets/index.ts';
+
+/** The signing secret is stored sealed; it is shown once (create, regenerate), then only its last 4 characters. */
+export const webhookSecretColumn = sealedColumn('webhook_endpoints', 'secret', 'update webhook_endpoints set enabled = false, secret = gen_random_uuid()::text');
 
 /** A new signing secret: 32 random bytes, prefixed so people recognise it in their config. */
 export function newSecret(): string {

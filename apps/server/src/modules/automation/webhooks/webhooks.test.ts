@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, waitFor, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { expectStatus, newCase } from '../../../../test/factories.ts';
+import { isSealed } from '../../../platform/secrets/index.ts';
 import { verifySignature } from './sign.ts';
 
 interface Received {
@@ -43,6 +44,8 @@ describe('outgoing webhooks', () => {
 
   const deliveries = async (endpointId: string) =>
     expectStatus(await t.api('GET', `/api/v1/webhooks/${endpointId}/deliveries`, { token: admin.token }), 200).body.items as Delivery[];
+  /** What the database holds for an endpoint's secret: what a dump or a backup would show. */
+  const storedSecret = async (id: string) => (await t.app.ctx.db.query<{ secret: string }>('select secret from webhook_endpoints where id = $1', [id])).rows[0]!.secret;
   /** Lets a waiting retry run now instead of after its backoff. */
   const retryNow = () => t.app.ctx.db.query(`update jobs set run_at = now() where name = 'webhooks.deliver' and state = 'queued'`);
 
@@ -77,6 +80,12 @@ describe('outgoing webhooks', () => {
     expect(created.secretHint).toBe(secret.slice(-4));
     const listed = expectStatus(await t.api('GET', '/api/v1/webhooks', { token: admin.token }), 200).body.items;
     expect(JSON.stringify(listed)).not.toContain(secret);
+    expect(listed.find((e: { id: string }) => e.id === created.id).secretHint).toBe(secret.slice(-4));
+    // Stored sealed; deliveries below are signed with it all the same.
+    const stored = await storedSecret(created.id);
+    expect(isSealed(stored)).toBe(true);
+    expect(stored).not.toContain(secret);
+    expect(stored).not.toContain(secret.slice('whsec_'.length));
 
     hook.statuses.push(500);
     const c = await newCase(t, agent, { teamId: team, subject: 'Webhook me' });
@@ -128,13 +137,30 @@ describe('outgoing webhooks', () => {
     expect(sent[0]!.body).toBe(sent[1]!.body);
 
     // A new secret is shown once and signs what follows.
+    const sealedBefore = await storedSecret(created.id);
     const rotated = expectStatus(await t.api('POST', `/api/v1/webhooks/${created.id}/secret`, { token: admin.token }), 200).body;
     expect(rotated.secret).not.toBe(created.secret);
+    const sealedAfter = await storedSecret(created.id);
+    expect(isSealed(sealedAfter) && sealedAfter !== sealedBefore && !sealedAfter.includes(rotated.secret)).toBe(true);
     expectStatus(await t.api('POST', `/api/v1/webhooks/${created.id}/deliveries/${failed.id}/redeliver`, { token: admin.token }), 202);
     await waitFor(() => hook.received.filter((r) => r.headers['x-switchboard-delivery'] === failed.id).length === 3, 10_000, 'the second redelivery');
     const last = hook.received.filter((r) => r.headers['x-switchboard-delivery'] === failed.id).at(-1)!;
     expect(verifySignature(rotated.secret, last.body, String(last.headers['x-switchboard-signature']))).toBe(true);
     expectStatus(await t.api('PATCH', `/api/v1/webhooks/${created.id}`, { token: admin.token, body: { enabled: false } }), 200);
+  });
+
+  it('a retried create shows the same secret again, which the idempotency store keeps sealed', async () => {
+    const request = { token: admin.token, headers: { 'idempotency-key': 'create-hook-once' }, body: { name: 'Once', url: hook.url, events: ['case.created'] } };
+    const first = expectStatus(await t.api('POST', '/api/v1/webhooks', request), 201);
+    const again = expectStatus(await t.api('POST', '/api/v1/webhooks', request), 201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const { rows } = await t.app.ctx.db.query<{ response: unknown }>(`select response from idempotency_keys where key = 'create-hook-once'`);
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0]!.response)).not.toContain(first.body.secret);
+    expect(JSON.stringify(rows[0]!.response)).not.toContain(first.body.id);
+    expect(isSealed(rows[0]!.response as string)).toBe(true);
+    expectStatus(await t.api('PATCH', `/api/v1/webhooks/${first.body.id}`, { token: admin.token, body: { enabled: false } }), 200);
   });
 
   it('a rule can call a webhook', async () => {
