@@ -15,7 +15,8 @@ export function RequestRow({ r }: { r: PortalRequestSummary }) {
   return (
     <Card withBorder padding="md" radius="md" component="li" data-testid="request-row" data-number={r.number}>
       <Group justify="space-between" wrap="wrap" gap="xs">
-        <div style={{ minWidth: 0, flex: 1 }}>
+        {/* On a phone the status moves below the subject instead of covering its long words. */}
+        <div style={{ minWidth: 0, flex: '1 1 16rem', overflowWrap: 'anywhere' }}>
           <Anchor component={Link} to={`/requests/${r.number}`} fw={600}>
             {r.subject}
           </Anchor>

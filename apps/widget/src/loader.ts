@@ -20,7 +20,8 @@ interface FrameMessage {
   const base = new URL(script.src).origin;
   const data = script.dataset;
   const channel = data.channel ?? '';
-  const lang = data.language ?? document.documentElement.lang ?? navigator.language ?? '';
+  // `||`, not `??`: a page without a lang attribute has lang "" and then the browser's language counts.
+  const lang = data.language || document.documentElement.lang || navigator.language || '';
   const frame = document.createElement('iframe');
   frame.src = `${base}/widget/frame?channel=${encodeURIComponent(channel)}&host=${encodeURIComponent(location.origin)}&lang=${encodeURIComponent(lang.slice(0, 2).toLowerCase())}`;
   frame.title = data.title ?? 'Chat';

@@ -10,6 +10,7 @@ import { useFormat } from '../i18n/format.ts';
 import { ErrorState } from '../ui/error-state.tsx';
 import { notify, notifyFailed } from '../ui/notify.ts';
 import { AdminTable } from './admin-table.tsx';
+import { JobPayload } from './job-payload.tsx';
 
 type Job = z.infer<typeof C.Job>;
 type JobList = z.infer<typeof C.JobList>;
@@ -155,15 +156,13 @@ function JobsList() {
                 {job.attempts} / {job.maxAttempts}
               </Table.Td>
               <Table.Td maw={360}>
-                <Text size="sm" c={job.lastError ? 'red.8' : 'dimmed'} style={{ wordBreak: 'break-word' }} lineClamp={3} title={job.lastError ?? undefined}>
+                <Text size="sm" c={job.lastError ? 'var(--mantine-color-error)' : 'dimmed'} style={{ wordBreak: 'break-word' }} lineClamp={3} title={job.lastError ?? undefined}>
                   {job.lastError ?? '—'}
                 </Text>
               </Table.Td>
               <Table.Td>{format.dateTime(isDead ? (job.finishedAt ?? job.runAt) : job.runAt)}</Table.Td>
-              <Table.Td maw={280}>
-                <Code block style={{ maxHeight: 80, overflow: 'auto', fontSize: 11 }}>
-                  {JSON.stringify(job.payload)}
-                </Code>
+              <Table.Td maw={320}>
+                <JobPayload id={job.id} name={job.name} payload={job.payload} />
               </Table.Td>
               {isDead && (
                 <Table.Td>

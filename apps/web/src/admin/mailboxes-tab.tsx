@@ -48,7 +48,7 @@ export function MailboxesTab() {
             <Table.Td maw={320}>
               {m.imap.enabled ? (
                 m.imap.lastError ? (
-                  <Text size="sm" c="red.8" style={{ wordBreak: 'break-word' }}>
+                  <Text size="sm" c="var(--mantine-color-error)" style={{ wordBreak: 'break-word' }}>
                     {t('mailboxes.imap.failing', { error: m.imap.lastError })}
                   </Text>
                 ) : (

@@ -65,7 +65,7 @@ export function QuarantineTab() {
             <Table.Td>{m.from ?? '—'}</Table.Td>
             <Table.Td>{m.subject ?? <Text c="dimmed" size="sm">{t('quarantine.noSubject')}</Text>}</Table.Td>
             <Table.Td maw={360}>
-              <Text size="sm" c="red.8" style={{ wordBreak: 'break-word' }}>
+              <Text size="sm" c="var(--mantine-color-error)" style={{ wordBreak: 'break-word' }}>
                 {m.error}
               </Text>
             </Table.Td>

@@ -1,7 +1,7 @@
 import { Anchor, Avatar, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowDownLeft, IconArrowUpRight, IconHistory, IconLock, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useStatuses, useTeams, useUsers } from '../api/hooks.ts';
+import { useFields, useStatuses, useTeams, useUsers } from '../api/hooks.ts';
 import type { TimelineEntry } from '../api/types.ts';
 import { useFormat } from '../i18n/format.ts';
 import { RoutingChange, routingFields } from '../routing/routing-change.tsx';
@@ -43,12 +43,16 @@ function When({ at }: { at: string }) {
   );
 }
 
+/** Changes that name another case by its number: "merged case #12 into this case", "linked … #12". */
+const linkFields = new Set(['mergedFrom', 'mergedInto', 'linked', 'unlinked']);
+
 /** How a change entry reads: "Jonas changed status from New to Open". */
 function ChangeLine({ entry }: { entry: TimelineEntry }) {
   const { t } = useTranslation('case');
   const users = useUsers();
   const teams = useTeams();
   const statuses = useStatuses();
+  const fields = useFields('case');
   const named = (list: { id: string; name: string }[] | undefined, id: unknown) => list?.find((x) => x.id === id)?.name ?? t('timeline.unknown');
   const value = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return t('timeline.empty');
@@ -57,9 +61,16 @@ function ChangeLine({ entry }: { entry: TimelineEntry }) {
     if (field === 'customStatus') return named(statuses.data, v);
     if (field === 'status') return t(`common:status.${String(v)}`);
     if (field === 'priority') return t(`common:priority.${String(v)}`);
+    if (typeof v === 'boolean') return t(v ? 'customer:yes' : 'customer:no');
     if (Array.isArray(v)) return v.join(', ') || t('timeline.empty');
     if (typeof v === 'object') return (v as { name?: string }).name ?? JSON.stringify(v);
     return String(v);
+  };
+  // A custom field by its label (as on the form), a built-in one by its translated name.
+  const fieldName = (field: string): string => {
+    if (!field.startsWith('customFields.')) return t(`timeline.field.${field}`, { defaultValue: field });
+    const key = field.slice('customFields.'.length);
+    return fields.data?.find((d) => d.key === key)?.label ?? key;
   };
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start" px="xs" data-testid="timeline-change">
@@ -71,18 +82,11 @@ function ChangeLine({ entry }: { entry: TimelineEntry }) {
         {(entry.changes ?? []).map((c, i) => (
           <span key={i}>
             {i > 0 && '; '}
-            {c.field === 'mergedFrom' || c.field === 'mergedInto'
+            {linkFields.has(c.field)
               ? t(`timeline.${c.field}`, { number: c.to })
               : c.from === null || c.from === undefined || c.from === ''
-                ? t('timeline.set', {
-                    field: c.field.startsWith('customFields.') ? c.field.slice('customFields.'.length) : t(`timeline.field.${c.field}`, { defaultValue: c.field }),
-                    to: value(c.field, c.to),
-                  })
-                : t('timeline.changed', {
-                  field: c.field.startsWith('customFields.') ? c.field.slice('customFields.'.length) : t(`timeline.field.${c.field}`, { defaultValue: c.field }),
-                  from: value(c.field, c.from),
-                  to: value(c.field, c.to),
-                })}
+                ? t('timeline.set', { field: fieldName(c.field), to: value(c.field, c.to) })
+                : t('timeline.changed', { field: fieldName(c.field), from: value(c.field, c.from), to: value(c.field, c.to) })}
           </span>
         ))}
       </Text>

@@ -102,7 +102,7 @@ export function ChannelModal({ channel, onClose }: { channel: ChatChannel | null
           {form.languages.map((l) => (
             <Textarea
               key={l}
-              label={t('admin.greeting', { language: languageNames[l] })}
+              label={t('admin.greeting', { language: t(`common:languageName.${l}`) })}
               autosize
               minRows={2}
               value={form.greeting[l] ?? ''}

@@ -73,7 +73,8 @@ export function InboxFilters({ params, onChange }: { params: ListParams; onChang
       <TagsInput size="xs" w={160} label={t('fields.tags')} placeholder={t('inbox:anyTag')} value={params.tag ?? []} onChange={(v) => set({ tag: v.length ? v : undefined })} />
       <Select
         size="xs"
-        w={170}
+        w={200}
+        comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
         label={t('inbox:sort')}
         data={sorts.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
         value={params.sort ?? null}

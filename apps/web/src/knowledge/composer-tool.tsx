@@ -25,6 +25,15 @@ function Picker({ caseId, onClose, onInsert }: { caseId: string; onClose: () => 
     enabled: search.length > 0,
     placeholderData: keepPreviousData,
   });
+  // Agents often type in their own language: when nothing matches in the customer's, search every
+  // language. Inserting still uses the customer's version of the article where it has one.
+  const inOwn = results.data && !results.isPlaceholderData ? results.data.items.length : null;
+  const anyLanguage = useQuery({
+    queryKey: ['knowledge', 'insert-search', search, 'any-language'],
+    queryFn: () => get<SearchArticlesResult>('/knowledge/search', { q: search, limit: 20 }),
+    enabled: search.length > 0 && !!language && inOwn === 0,
+  });
+  const otherLanguages = !!search && inOwn === 0 && (anyLanguage.data?.items.length ?? 0) > 0;
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const send = useMutation({
     mutationFn: (v: { article: ArticleSearchHit; mode: 'text' | 'link' }) =>
@@ -43,8 +52,8 @@ function Picker({ caseId, onClose, onInsert }: { caseId: string; onClose: () => 
     },
     onError: (err) => notifyFailed(err, t('send.failed')),
   });
-  const items = search ? (results.data?.items ?? []) : (suggestions.data?.items ?? []);
-  const loading = search ? results.isFetching : suggestions.isPending;
+  const items = search ? ((otherLanguages ? anyLanguage.data?.items : results.data?.items) ?? []) : (suggestions.data?.items ?? []);
+  const loading = search ? results.isFetching || anyLanguage.isFetching : suggestions.isPending;
   return (
     <Modal opened onClose={onClose} size="xl" title={t('send.title')} returnFocus data-testid="article-picker">
       <Stack gap="sm">
@@ -64,7 +73,12 @@ function Picker({ caseId, onClose, onInsert }: { caseId: string; onClose: () => 
           </Text>
         )}
         {!search && <Text size="sm" fw={600}>{t('send.suggested')}</Text>}
-        {results.data?.correctedQuery && search && <Alert variant="light">{t('search.corrected', { query: results.data.correctedQuery })}</Alert>}
+        {results.data?.correctedQuery && search && !otherLanguages && <Alert variant="light">{t('search.corrected', { query: results.data.correctedQuery })}</Alert>}
+        {otherLanguages && language && (
+          <Alert variant="light" color="orange" data-testid="article-picker-other-languages">
+            {t('send.otherLanguages', { language: t(`common:languageName.${language}`) })}
+          </Alert>
+        )}
         <ScrollArea.Autosize mah={420} type="auto">
           <Stack gap="xs" aria-live="polite">
             {!loading && items.length === 0 && <Text c="dimmed">{search ? t('search.none') : t('send.noSuggestions')}</Text>}
@@ -76,6 +90,12 @@ function Picker({ caseId, onClose, onInsert }: { caseId: string; onClose: () => 
                     <Stack gap={2} style={{ minWidth: 0 }}>
                       <Text fw={600} lang={a.language}>
                         {a.title}
+                        {otherLanguages && a.language !== language && (
+                          <Text span size="xs" c="dimmed" fw={400}>
+                            {' '}
+                            ({t(`common:languageName.${a.language}`)})
+                          </Text>
+                        )}
                       </Text>
                       {a.highlight.length > 0 && <Highlight parts={a.highlight} />}
                       <Group gap={6}>

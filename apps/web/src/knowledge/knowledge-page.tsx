@@ -71,7 +71,7 @@ function ArticleBrowser() {
           <Select label={t('language')} w={150} data={languages.map((l) => ({ value: l, label: t(`common:languageName.${l}`) }))} value={language} onChange={(v) => v && setLanguage(v as KnowledgeLanguage)} allowDeselect={false} />
           <Select
             label={t('visibility.label')}
-            w={160}
+            w={180}
             data={visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
             value={visibility ?? null}
             onChange={(v) => setParam('visibility', v)}

@@ -71,10 +71,11 @@ export function MacroList({ scope, canCreate }: Props) {
               )}
             </Table.Td>
             <Table.Td>
+              {/* A visible label gives each badge its width: the table cell otherwise squeezes "EN" to "E". */}
               <Group gap={4} wrap="nowrap">
                 {m.languages.map((l) => (
                   <Tooltip key={l} label={l === m.defaultLanguage ? t('list.defaultLanguage', { language: t(`common:languageName.${l}`) }) : t(`common:languageName.${l}`)}>
-                    <Badge size="sm" variant={l === m.defaultLanguage ? 'filled' : 'outline'} color="gray">
+                    <Badge size="sm" variant={l === m.defaultLanguage ? 'filled' : 'outline'} color="gray" styles={{ label: { overflow: 'visible' } }}>
                       {l}
                     </Badge>
                   </Tooltip>

@@ -43,10 +43,11 @@ export function NotificationBell() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
   });
   const unread = list.data?.unreadCount ?? 0;
+  // The button's overflow is visible: the unread count sits on its edge and would be cut off.
   return (
     <Popover width={360} position="bottom-end" shadow="md" withinPortal>
       <Popover.Target>
-        <ActionIcon variant="default" size="lg" aria-label={t('notifications.open', { count: unread })} data-testid="notifications">
+        <ActionIcon variant="default" size="lg" aria-label={t('notifications.open', { count: unread })} style={{ overflow: 'visible' }} data-testid="notifications">
           <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red" offset={-2} data-testid="notifications-unread" data-count={unread}>
             <IconBell size={18} />
           </Indicator>

@@ -4,7 +4,7 @@ import { IconPhoto, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, get, patch } from '../api/client.ts';
-import { languageNames, type Language } from '../i18n/index.ts';
+import type { Language } from '../i18n/index.ts';
 import { ErrorState } from '../ui/error-state.tsx';
 import { notifyFailed, notifySaved } from '../ui/notify.ts';
 import { settingsKey, type PortalSettings, type WelcomeTexts } from './types.ts';
@@ -92,14 +92,14 @@ export function BrandingSection() {
           <Tabs.List aria-label={t('branding.welcome')}>
             {langs.map((l) => (
               <Tabs.Tab key={l} value={l}>
-                {languageNames[l]}
+                {t(`common:languageName.${l}`)}
               </Tabs.Tab>
             ))}
           </Tabs.List>
           {langs.map((l) => (
             <Tabs.Panel key={l} value={l} pt="xs">
               <Textarea
-                label={t('branding.welcomeIn', { language: languageNames[l] })}
+                label={t('branding.welcomeIn', { language: t(`common:languageName.${l}`) })}
                 description={t('branding.welcomeHint')}
                 autosize
                 minRows={2}

@@ -6,13 +6,13 @@ import { useFormat } from '../i18n/format.ts';
 import { durationParts, urgencyColor, urgencyOf } from './sla-time.ts';
 import { useNow } from './use-now.ts';
 
-/** "3 h 20 min", "2 d 4 h", "45 min" in the interface language. */
+/** "3 h 20 min", "2 d 4 h", "45 min" in the interface language; "1 h", not "1 h 0 min". */
 export function useDuration(): (ms: number) => string {
   const { t } = useTranslation('sla');
   return (ms) => {
     const { d, h, m } = durationParts(ms);
-    if (d > 0) return t('duration.days', { d, h });
-    if (h > 0) return t('duration.hours', { h, m });
+    if (d > 0) return h > 0 ? t('duration.days', { d, h }) : t('short.days', { d });
+    if (h > 0) return m > 0 ? t('duration.hours', { h, m }) : t('short.hours', { h });
     return t('duration.minutes', { m });
   };
 }
