@@ -46,7 +46,13 @@ async function main(): Promise<void> {
   }
   const url = config.PUBLIC_URL ?? `http://${config.HOST}:${(http.server.address() as { port: number }).port}`;
   const where = ctx.db.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}` : 'PostgreSQL server (DATABASE_URL)';
-  const lines = [``, `  Switchboard is running at ${url}`, `  Database: ${where}`, `  API docs: ${url}/api/docs`];
+  const lines = [
+    ``,
+    `  Switchboard is running at ${url}`,
+    `  Database: ${where}`,
+    `  Customer portal: ${url}/portal   Help center: ${url}/help${demo ? `   Chat widget demo: ${url}/widget/demo` : ''}`,
+    `  API docs: ${url}/api/docs`,
+  ];
   if (smtp !== undefined) lines.push(`  Inbound mail: SMTP on ${config.SMTP_SERVER_HOST}:${smtp} (try: swaks --server ${config.SMTP_SERVER_HOST}:${smtp} --to service@demo.switchboard.dev)`);
   if (demo) {
     lines.push(`  Demo logins (password for all: ${demo.password}):`);
