@@ -13,6 +13,8 @@ export const theme = createTheme({
   components: {
     Badge: { defaultProps: { variant: 'light', radius: 'sm' } },
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
+    // A loader is a live status: with the role, its aria-label ("Loading…") is allowed and announced.
+    Loader: { defaultProps: { role: 'status' } },
   },
 });
 
