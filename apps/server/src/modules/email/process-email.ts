@@ -161,12 +161,12 @@ function ownAddresses(app: AppContext, mailboxes: readonly MailboxRow[]): Set<st
  * transaction that stores the message (on receipt) or in the retrying job's.
  */
 export async function processParsed(app: AppContext, tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<void> {
-  /** The stored message's outcome, with what parsing found (one statement; `extra` runs before it). */
-  const finish = (state: 'processed' | 'duplicate', at: { caseId: string; entryId: number | null }, more: { noAutoReply?: string | null; mailboxId?: string | null; extra?: string; extraValues?: unknown[] } = {}) =>
+  /** The stored message's outcome, with what parsing found (one statement; `extra` is a CTE over its parameters). */
+  const finish = (state: 'processed' | 'duplicate', at: { caseId: string; entryId: number | null }, more: { noAutoReply?: string | null; mailboxId?: string | null; extra?: string } = {}) =>
     tx.query(
       `${more.extra ?? ''} update inbound_emails set state = $2, case_id = $3, entry_id = $4, error = null, no_auto_reply = $5, mailbox_id = coalesce($6, mailbox_id),
          message_id = $7, subject = $8, from_address = $9, processed_at = now() where id = $1`,
-      [stored.id, state, at.caseId, at.entryId, more.noAutoReply ?? null, more.mailboxId ?? null, email.messageId, email.subject.slice(0, 500), email.from.address, ...(more.extraValues ?? [])],
+      [stored.id, state, at.caseId, at.entryId, more.noAutoReply ?? null, more.mailboxId ?? null, email.messageId, email.subject.slice(0, 500), email.from.address],
     );
   const { rows: known } = await tx.query<{ case_id: string; entry_id: number | null }>(`select case_id, entry_id from email_message_ids where message_id = $1`, [email.messageId]);
   if (known[0]) {
