@@ -14,7 +14,9 @@ export interface ServerProcess {
  * folder serves one process, the benchmark's own.
  */
 export function startServerProcess(databaseUrl: string, poolSize: number | undefined): Promise<ServerProcess> {
-  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  // BENCH_SERVER_PROFILE=<folder>: a V8 CPU profile of the server process, written when it stops.
+  const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
+  const proc: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...(poolSize ? { DB_POOL_SIZE: String(poolSize) } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],

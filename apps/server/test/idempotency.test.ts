@@ -65,6 +65,19 @@ describe('idempotent creates', () => {
     expect(await countRows(t, 'customer_emails', 'email = $1', [b.requester.email])).toBe(1);
   });
 
+  it('concurrent creates (committed together on a server) each get their own case; an invalid one gets its own 400', async () => {
+    const subjects = Array.from({ length: 12 }, (_, i) => `Burst ${i} ${uniq()}`);
+    const results = await Promise.all(
+      subjects.map((subject, i) =>
+        create(agent, `burst-${uniq()}`, i === 5 ? { ...body(subject), assigneeId: '00000000-0000-4000-8000-000000000000' } : body(subject)),
+      ),
+    );
+    results.forEach((r, i) => expectStatus(r, i === 5 ? 400 : 201));
+    expect(results[5]!.body.errors).toEqual([expect.objectContaining({ field: 'body.assigneeId' })]);
+    expect(new Set(results.filter((r) => r.status === 201).map((r) => r.body.number)).size).toBe(11);
+    for (const [i, subject] of subjects.entries()) expect(await casesWith(subject)).toBe(i === 5 ? 0 : 1);
+  });
+
   it('keeps keys per actor: another user with the same key creates their own case', async () => {
     const key = `shared-${uniq()}`;
     const subject = `Per actor ${uniq()}`;

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Case, CreateCaseBody, EntryEmail } from '@switchboard/contracts';
 import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
-import type { Tx } from '../../platform/db/index.ts';
+import { sqlConstraint, sqlState, type Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { findOrCreateCustomer } from '../customers/index.ts';
+import { findOrCreateRequester } from '../customers/index.ts';
 import { validateCustomFields } from '../fields/index.ts';
 import { caseAudience } from './policy.ts';
 import { getCase } from './queries.ts';
@@ -26,14 +26,15 @@ export async function createCase(app: AppContext, actor: Actor, tx: Tx, input: C
 /** createCase, also telling the id of the first message's timeline entry (null without one). */
 export async function openCase(app: AppContext, actor: Actor, tx: Tx, input: CreateCaseInput): Promise<{ case: Case; messageEntryId: number | null }> {
   if (actor.role === 'customer') throw new AppError('forbidden', 'Customers open requests through the portal');
-  const requesterId = input.requesterId ?? (await findOrCreateCustomer(app, actor, tx, input.requester!));
-  const requester = await resolveRequester(tx, requesterId);
+  const found = input.requesterId ? null : await findOrCreateRequester(app, actor, tx, input.requester!);
+  const requester =
+    found?.organizationIds ? { id: found.id, organizationIds: found.organizationIds } : await resolveRequester(tx, input.requesterId ?? found!.id);
   const teamId = input.teamId ?? null;
   const assigneeId = input.assigneeId ?? null;
   // A team form's required fields are for people opening a case; a message arriving by itself
   // (email, chat) cannot fill them and must never be refused for it — the agent completes them.
-  const teamRequires = await teamRequirements(tx, teamId);
-  const required = actor.via === 'system' ? [] : teamRequires;
+  // (Such a message names its team from a stored row: a mailbox's, a channel's.)
+  const required = actor.via === 'system' ? [] : await teamRequirements(tx, teamId);
   await checkAssignee(tx, actor, assigneeId, teamId);
   await checkOrganization(tx, input.organizationId);
   const organizationId = input.organizationId ?? (requester.organizationIds.length === 1 ? requester.organizationIds[0]! : null);
@@ -50,7 +51,7 @@ export async function openCase(app: AppContext, actor: Actor, tx: Tx, input: Cre
   ];
   const inbound = input.message?.direction === 'inbound';
   // The case, its first message (if any) and the opening change entry: one statement, one round trip.
-  const { rows } = await tx.query<{ id: string; message_id: string | null }>(
+  const inserted = tx.query<{ id: string; message_id: string | null }>(
     `with c as (
        insert into cases (subject, status, custom_status_id, priority, channel, requester_id, organization_id, assignee_id, team_id,
          tags, custom_fields, created_by_id, solved_at, closed_at)
@@ -83,7 +84,13 @@ export async function openCase(app: AppContext, actor: Actor, tx: Tx, input: Cre
       JSON.stringify(initial),
       input.messageEmail ? JSON.stringify(input.messageEmail) : null,
     ],
+    { prepare: true },
   );
+  // Teams are never deleted, so a team a system caller names exists; should one vanish, the
+  // answer is the same as for a team checked up front.
+  const { rows } = await inserted.catch((err: unknown) => {
+    throw sqlState(err) === '23503' && sqlConstraint(err) === 'cases_team_id_fkey' ? new AppError('validation_failed', 'body.teamId: no such team', [{ field: 'body.teamId', message: 'no such team' }]) : err;
+  });
   const id = rows[0]!.id;
   const created = await getCase(tx, { ...actor, role: 'admin' }, id);
   await notifyAssignee(app, actor, tx, created);

@@ -48,6 +48,7 @@ export async function resolveRequester(tx: Tx, requesterId: string): Promise<{ i
     `select c2.id, coalesce((select array_agg(organization_id) from customer_organizations where customer_id = c2.id), '{}') as org_ids
      from customers c join customers c2 on c2.id = coalesce(c.merged_into_id, c.id) where c.id = $1`,
     [requesterId],
+    { prepare: true },
   );
   if (!rows[0]) throw bad('body.requesterId', 'no such customer');
   return { id: rows[0].id, organizationIds: rows[0].org_ids };
@@ -61,6 +62,7 @@ export async function teamRequirements(tx: Tx, teamId: string | null): Promise<s
        coalesce((select array_agg(f.key order by tf.position) from team_form_fields tf join custom_field_definitions f on f.id = tf.field_id
                  where tf.team_id = $1 and tf.required and f.active), '{}') as required`,
     [teamId],
+    { prepare: true },
   );
   if (!rows[0]?.found) throw bad('body.teamId', 'no such team');
   return rows[0].required;

@@ -79,6 +79,7 @@ export const caseRoutes: RouteSpec[] = [
     response: Case,
     status: 201,
     idempotent: true,
+    groupCommit: true,
     handler: ({ app, actor, body, transaction }) => transaction((tx) => createCase(app, actor, tx, body)),
   }),
   route({

@@ -182,10 +182,23 @@ export async function findOrCreateCustomer(
   tx: Tx,
   who: { name: string; email?: string | undefined; phone?: string | undefined },
 ): Promise<string> {
+  return (await findOrCreateRequester(app, actor, tx, who)).id;
+}
+
+/**
+ * findOrCreateCustomer, also telling the customer's organizations when that came for free (found
+ * or created by email; null otherwise) — what a new case needs of its requester.
+ */
+export async function findOrCreateRequester(
+  app: AppContext,
+  actor: Actor,
+  tx: Tx,
+  who: { name: string; email?: string | undefined; phone?: string | undefined },
+): Promise<{ id: string; organizationIds: string[] | null }> {
   if (who.email) {
     // Found, or created with its address: one round trip (a new sender is the common case of
     // inbound mail). A concurrent creation of the same address fails on the unique index.
-    const { rows } = await tx.query<{ id: string; created: boolean }>(
+    const { rows } = await tx.query<{ id: string; created: boolean; org_ids: string[] }>(
       `with found as (
          select coalesce(c.merged_into_id, c.id) as id from customer_emails e join customers c on c.id = e.customer_id where lower(e.email) = lower($2)
        ), made as (
@@ -193,23 +206,25 @@ export async function findOrCreateCustomer(
        ), mail as (
          insert into customer_emails (customer_id, email, is_primary) select id, lower($2), true from made
        )
-       select id, false as created from found union all select id, true from made`,
+       select id, false as created, coalesce((select array_agg(organization_id) from customer_organizations where customer_id = found.id), '{}') as org_ids from found
+       union all select id, true, '{}' from made`,
       [who.name, who.email],
+      { prepare: true },
     );
     const row = rows[0]!;
     if (row.created) await customerEvent(app, tx, actor, 'customer.created', row.id);
-    return row.id;
+    return { id: row.id, organizationIds: row.org_ids };
   } else if (who.phone) {
     const { rows } = await tx.query<{ id: string }>(
       `select coalesce(c.merged_into_id, c.id) as id from customer_phones p join customers c on c.id = p.customer_id
        where p.normalized = $1 order by c.created_at limit 1`,
       [normalizePhone(who.phone)],
     );
-    if (rows[0]) return rows[0].id;
+    if (rows[0]) return { id: rows[0].id, organizationIds: null };
   }
   const { rows } = await tx.query<{ id: string }>('insert into customers (name) values ($1) returning id', [who.name]);
   const id = rows[0]!.id;
   if (who.phone) await setPhones(tx, id, [{ phone: who.phone, label: '' }]);
   await customerEvent(app, tx, actor, 'customer.created', id);
-  return id;
+  return { id, organizationIds: [] };
 }

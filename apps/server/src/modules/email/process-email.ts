@@ -11,7 +11,13 @@ import { entryEmailOf } from './render-html.ts';
 import { bareMessageId, parseEmail, roughHeader, UnreadableEmail, type InboundEmail } from './parse-email.ts';
 
 export interface StoredEmail {
-  id: number;
+  /** Null while `unwritten`: the id is drawn with the first statement. */
+  id: number | null;
+  /**
+   * Set while the message is being received: its row is not written yet and is inserted, with the
+   * outcome, as the transaction's last statement — one write instead of an insert and an update.
+   */
+  unwritten?: { source: string; size: number; sha256: string };
   /** A Buffer from node-postgres, a Uint8Array from PGlite. */
   raw: Uint8Array;
   state: string;
@@ -71,6 +77,7 @@ async function recordParticipants(tx: Tx, caseId: string, email: InboundEmail, o
      where not exists (select 1 from customer_emails e join cases c on c.requester_id = e.customer_id where c.id = $1 and lower(e.email) = p.email)
      on conflict (case_id, email) do nothing`,
     [caseId, [...people.keys()].slice(0, 50), [...people.values()].slice(0, 50)],
+    { prepare: true },
   );
 }
 
@@ -156,30 +163,51 @@ function ownAddresses(app: AppContext, mailboxes: readonly MailboxRow[]): Set<st
 }
 
 /**
- * Turns a received message into a timeline entry, exactly once: the Message-ID is recorded with
+ * Turns a received message into a timeline entry, exactly once (returns the message's id): the Message-ID is recorded with
  * it, so a re-delivered copy becomes a `duplicate` pointing at the same case. Runs in the
  * transaction that stores the message (on receipt) or in the retrying job's.
  */
-export async function processParsed(app: AppContext, tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<void> {
+export async function processParsed(app: AppContext, tx: Tx, stored: StoredEmail, email: InboundEmail): Promise<number> {
   /** The stored message's outcome, with what parsing found (one statement; `extra` is a CTE over its parameters). */
-  const finish = (state: 'processed' | 'duplicate', at: { caseId: string; entryId: number | null }, more: { noAutoReply?: string | null; mailboxId?: string | null; extra?: string } = {}) =>
-    tx.query(
+  const finish = (state: 'processed' | 'duplicate', at: { caseId: string; entryId: number | null }, more: { noAutoReply?: string | null; mailboxId?: string | null; extra?: string } = {}) => {
+    const outcome = [id, state, at.caseId, at.entryId, more.noAutoReply ?? null, more.mailboxId ?? null, email.messageId, email.subject.slice(0, 500), email.from.address];
+    const { unwritten } = stored;
+    if (unwritten) {
+      return tx.query(
+        `${more.extra ?? ''} insert into inbound_emails (id, state, case_id, entry_id, no_auto_reply, mailbox_id, message_id, subject, from_address, processed_at,
+           source, envelope_from, envelope_to, raw, size, sha256)
+         values ($1, $2, $3, $4, $5, coalesce($6::uuid, $10::uuid), $7, $8, $9, now(), $11, $12, $13, $14, $15, $16)`,
+        [...outcome, stored.mailbox_id, unwritten.source, stored.envelope_from, stored.envelope_to, stored.raw, unwritten.size, unwritten.sha256],
+        { prepare: true },
+      );
+    }
+    return tx.query(
       `${more.extra ?? ''} update inbound_emails set state = $2, case_id = $3, entry_id = $4, error = null, no_auto_reply = $5, mailbox_id = coalesce($6, mailbox_id),
          message_id = $7, subject = $8, from_address = $9, processed_at = now() where id = $1`,
-      [stored.id, state, at.caseId, at.entryId, more.noAutoReply ?? null, more.mailboxId ?? null, email.messageId, email.subject.slice(0, 500), email.from.address],
+      outcome,
+      { prepare: true },
     );
-  const { rows: known } = await tx.query<{ case_id: string; entry_id: number | null }>(`select case_id, entry_id from email_message_ids where message_id = $1`, [email.messageId]);
-  if (known[0]) {
-    await finish('duplicate', { caseId: known[0].case_id, entryId: known[0].entry_id });
-    return;
+  };
+  // Whether this Message-ID was seen, the mailboxes, and (on receipt) the message's id: one round trip.
+  const { rows: first } = await tx.query<{ known: { case_id: string; entry_id: number | null } | null; mailboxes: MailboxRow[]; id: number | null }>(
+    `select (select json_build_object('case_id', case_id, 'entry_id', entry_id) from email_message_ids where message_id = $1) as known,
+       (select coalesce(json_agg(json_build_object('id', id, 'team_id', team_id, 'address', lower(address), 'active', active)), '[]') from mailboxes) as mailboxes,
+       coalesce($2::int8, nextval(pg_get_serial_sequence('inbound_emails', 'id'))) as id`,
+    [email.messageId, stored.id],
+    { prepare: true },
+  );
+  const { known, mailboxes } = first[0]!;
+  const id = first[0]!.id!;
+  if (known) {
+    await finish('duplicate', { caseId: known.case_id, entryId: known.entry_id });
+    return id;
   }
   if (isBounce(email)) {
     const bounced = await recordBounce(app, tx, Buffer.from(stored.raw).toString('utf8'));
     if (!bounced) throw new PermanentJobError('a delivery report (bounce) for a message we did not send');
     await finish('processed', bounced);
-    return;
+    return id;
   }
-  const { rows: mailboxes } = await tx.query<MailboxRow>(`select id, team_id, lower(address) as address, active from mailboxes`);
   const mailbox = mailboxOf(mailboxes, stored, email);
   const where = await deliver(app, tx, mailbox, email);
   if (where.entryId !== null && email.attachments.length > 0) {
@@ -187,13 +215,15 @@ export async function processParsed(app: AppContext, tx: Tx, stored: StoredEmail
     if (files.tooLarge.length > 0) {
       await addEntry(app, systemActor, tx, where.caseId, {
         kind: 'note',
-        body: `Not attached, larger than the upload limit: ${files.tooLarge.join(', ')}. The original message (GET /api/v1/email/inbound/${stored.id}/raw) still has them.`,
+        body: `Not attached, larger than the upload limit: ${files.tooLarge.join(', ')}. The original message (GET /api/v1/email/inbound/${id}/raw) still has them.`,
       });
     }
   }
   const own = ownAddresses(app, mailboxes);
-  // The envelope's recipients are ours too (an alias that forwards to a mailbox), never participants.
-  await recordParticipants(tx, where.caseId, email, new Set([...own, ...stored.envelope_to.map((a) => a.toLowerCase())]));
+  // The envelope's recipients are ours too (an alias that forwards to a mailbox), never participants;
+  // nor is the sender of a message that just opened its case: the requester.
+  const notParticipants = [...own, ...stored.envelope_to.map((a) => a.toLowerCase()), ...(where.created ? [email.from.address] : [])];
+  await recordParticipants(tx, where.caseId, email, new Set(notParticipants));
   let noAutoReply: string | null = null;
   if (where.created) {
     noAutoReply = app.config.SMTP_URL ? noAutoReplyReason(email, stored.envelope_from, own) : 'no SMTP relay is configured';
@@ -207,6 +237,7 @@ export async function processParsed(app: AppContext, tx: Tx, stored: StoredEmail
     mailboxId: mailbox?.id ?? null,
     extra: 'with m as (insert into email_message_ids (message_id, case_id, entry_id, inbound_email_id) values ($7, $3, $4, $1))',
   });
+  return id;
 }
 
 /** Processes a stored message that could not be processed on receipt (retried, then quarantined). */

@@ -34,11 +34,19 @@ export async function receiveEmail(app: AppContext, email: ReceivedEmail): Promi
   const parsed = await parseEmail(email.raw).catch(() => null);
   if (parsed) {
     try {
-      return await app.db.transaction(async (tx) => {
-        const id = (await tx.query<{ id: number }>(insertInbound, values)).rows[0]!.id;
-        const stored = { id, raw: email.raw, state: 'received', mailbox_id: email.mailboxId ?? null, envelope_from: email.envelopeFrom ?? null, envelope_to: envelopeTo };
-        await processParsed(app, tx, stored, parsed);
-        return { id };
+      // Mail arriving on several connections at once shares a commit (group commit). The row
+      // is written with its outcome, at the end of the transaction (StoredEmail.unwritten).
+      return await app.db.groupTransaction(async (tx) => {
+        const stored = {
+          id: null,
+          raw: email.raw,
+          state: 'received',
+          mailbox_id: email.mailboxId ?? null,
+          envelope_from: email.envelopeFrom ?? null,
+          envelope_to: envelopeTo,
+          unwritten: { source: email.source, size: email.raw.length, sha256 },
+        };
+        return { id: await processParsed(app, tx, stored, parsed) };
       });
     } catch (err) {
       app.log.warn({ err, source: email.source }, 'a received email could not be processed on receipt; stored for the email.process job to retry');

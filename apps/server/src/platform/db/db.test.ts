@@ -77,6 +77,53 @@ describe(`the query layer on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect(after.map((r) => r.description)).toEqual(['..', '..']);
   });
 
+  it('group commit: requests arriving together commit together, each with its own result and hooks', async () => {
+    const ran: number[] = [];
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        db.groupTransaction(async (tx) => {
+          await tx.query(`insert into teams (name) values ($1)`, [`Grouped ${i}`]);
+          const { rows } = await tx.query<{ n: number }>(`select count(*)::int as n from teams where name = $1`, [`Grouped ${i}`]);
+          tx.afterCommit(() => void ran.push(i));
+          return { i, seen: rows[0]!.n, xid: (await tx.query<{ x: string }>('select txid_current()::text as x')).rows[0]!.x };
+        }),
+      ),
+    );
+    expect(results.map((r) => [r.i, r.seen])).toEqual(Array.from({ length: 8 }, (_, i) => [i, 1]));
+    expect(ran.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from teams where name like 'Grouped %'`);
+    expect(rows[0]!.n).toBe(8);
+    // On a server they shared transactions (PGlite has one session: one transaction each).
+    const transactions = new Set(results.map((r) => r.xid)).size;
+    if (onPostgres) expect(transactions).toBeLessThan(8);
+    else expect(transactions).toBe(8);
+  });
+
+  it('group commit: a member that fails, in code or in SQL, fails alone; the others commit', async () => {
+    const hooks: string[] = [];
+    const outcomes = await Promise.allSettled(
+      ['ok 1', 'throws', 'ok 2', 'bad sql', 'ok 3'].map((name) =>
+        db.groupTransaction(async (tx) => {
+          await tx.query(`insert into teams (name) values ($1)`, [`Member ${name}`]);
+          tx.afterCommit(() => void hooks.push(name));
+          if (name === 'throws') throw new Error('refused by the handler');
+          if (name === 'bad sql') await tx.query(`insert into teams (id, name) values ('not a uuid', 'x')`);
+          return name;
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual([
+      'ok 1',
+      'refused by the handler',
+      'ok 2',
+      expect.stringContaining('invalid input syntax for type uuid'),
+      'ok 3',
+    ]);
+    const { rows } = await db.query<{ name: string }>(`select name from teams where name like 'Member %' order by name`);
+    expect(rows.map((r) => r.name)).toEqual(['Member ok 1', 'Member ok 2', 'Member ok 3']);
+    expect(hooks.sort()).toEqual(['ok 1', 'ok 2', 'ok 3']);
+  });
+
   it('serialises concurrent transactions without losing updates', async () => {
     await db.query(`insert into teams (name, description) values ('Counter', '0')`);
     await Promise.all(

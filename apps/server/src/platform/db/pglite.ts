@@ -37,6 +37,22 @@ export async function openPglite(dataDir: string, onHookError: (err: unknown) =>
     return { rows: res.rows as T[], rowCount: Math.max(res.affectedRows ?? 0, res.rows.length) };
   };
 
+  const transaction = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const hooks = new CommitHooks();
+    const result = await pg.transaction(async (ptx) => {
+      const tx: Tx = {
+        query: <R>(text: string, params?: readonly unknown[]) => wrap<R>(ptx.query(text, params as unknown[])),
+        exec: async (script: string) => {
+          await ptx.exec(script);
+        },
+        afterCommit: (hook) => hooks.add(hook),
+      };
+      return fn(tx);
+    });
+    await hooks.run(onHookError);
+    return result;
+  };
+
   return {
     kind: 'pglite',
     // PGlite is in-process: there is no round trip a prepared statement would save.
@@ -44,21 +60,9 @@ export async function openPglite(dataDir: string, onHookError: (err: unknown) =>
     exec: async (script: string) => {
       await pg.exec(script);
     },
-    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const hooks = new CommitHooks();
-      const result = await pg.transaction(async (ptx) => {
-        const tx: Tx = {
-          query: <R>(text: string, params?: readonly unknown[]) => wrap<R>(ptx.query(text, params as unknown[])),
-          exec: async (script: string) => {
-            await ptx.exec(script);
-          },
-          afterCommit: (hook) => hooks.add(hook),
-        };
-        return fn(tx);
-      });
-      await hooks.run(onHookError);
-      return result;
-    },
+    transaction,
+    // One in-process session: there is no round trip or commit a group would share.
+    groupTransaction: transaction,
     async listen(channel, onPayload) {
       const unsubscribe = await pg.listen(channel, onPayload);
       return async () => unsubscribe();

@@ -8,9 +8,10 @@ export interface QueryResult<T> {
 
 export interface QueryOptions {
   /**
-   * Keep a server-side prepared statement for this text (PostgreSQL server only). Only for hot
-   * lookups by key: PostgreSQL may switch a prepared statement to a generic plan, which is wrong
-   * for queries whose best plan depends on the values (counts, searches).
+   * Keep a server-side prepared statement for this text (PostgreSQL server only), so it is
+   * parsed and planned once per connection. Only for hot statements whose plan does not depend on
+   * the values — inserts, lookups by key: PostgreSQL may switch a prepared statement to a generic
+   * plan, which is wrong for queries whose best plan depends on them (counts, searches).
    */
   prepare?: boolean;
 }
@@ -35,6 +36,14 @@ export interface ListenOptions {
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * A transaction that may share its BEGIN and COMMIT with others arriving at the same moment
+   * (group commit, on a PostgreSQL server): for bursts of small independent writes. What `fn`
+   * writes commits or rolls back as with `transaction`. `fn` must touch the database only
+   * through `tx`, take no savepoints, and may run twice: when another member of its group fails,
+   * the group rolls back and each member runs again on its own.
+   */
+  groupTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   listen(channel: string, onPayload: (payload: string) => void, options?: ListenOptions): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -34,6 +34,8 @@ export interface DurableSubscribers {
 type Subscriber = (event: DomainEvent) => void | Promise<void>;
 
 const CHANNEL = 'switchboard_events';
+/** A notification's payload must stay below 8000 bytes; a larger event is sent as its id and read back. */
+const NOTIFY_MAX_BYTES = 7900;
 
 interface EventRow {
   id: number;
@@ -60,8 +62,7 @@ const toEvent = (r: EventRow): DomainEvent => ({
  */
 export class EventBus {
   private readonly subscribers = new Set<Subscriber>();
-  private pending = new Set<number>();
-  private flushing: Promise<void> | undefined;
+  private delivering: Promise<void> = Promise.resolve();
   private lastSeenId = 0;
   private readonly recent = new Set<number>();
   private stopListening: (() => Promise<void>) | undefined;
@@ -102,11 +103,18 @@ export class EventBus {
     }
     const jobCount = jobsCte ? '(select count(*) from j)' : '0';
     if (this.db.kind === 'postgres') {
-      // The notifications are queued with the inserts and delivered on commit.
+      // The notifications are queued with the inserts and delivered on commit. The event itself
+      // travels in the notification when it fits (instances need not read it back); workers
+      // are woken only when a job was enqueued.
       await tx.query(
-        `with e as (insert into events (type, actor_id, audience, payload) values ($1, $2, $3::jsonb, $4::jsonb) returning id, type, actor_id, payload)${jobsCte}
-         select pg_notify('${CHANNEL}', e.id::text), ${jobCount} as jobs${jobsCte ? `, pg_notify('switchboard_jobs', '')` : ''} from e`,
+        `with e as (insert into events (type, actor_id, audience, payload) values ($1, $2, $3::jsonb, $4::jsonb)
+           returning id, type, actor_id, audience, payload, created_at)${jobsCte},
+         n as (select e.id, json_build_object('id', e.id, 'type', e.type, 'actor_id', e.actor_id, 'audience', e.audience, 'payload', e.payload, 'created_at', e.created_at)::text as full from e)
+         select pg_notify('${CHANNEL}', case when octet_length(n.full) < ${NOTIFY_MAX_BYTES} then n.full else n.id::text end)${
+           jobsCte ? `, (select pg_notify('switchboard_jobs', '') from j limit 1)` : ''
+         } from n`,
         values,
+        { prepare: true },
       );
       return;
     }
@@ -127,11 +135,7 @@ export class EventBus {
     this.lastSeenId = rows[0]?.max ?? 0;
     this.stopListening = await this.db.listen(
       CHANNEL,
-      (payload) => {
-        const id = Number(payload);
-        if (Number.isSafeInteger(id)) this.pending.add(id);
-        this.scheduleFlush();
-      },
+      (payload) => this.deliver(payload),
       { onReconnect: () => void this.catchUp() },
     );
   }
@@ -139,28 +143,26 @@ export class EventBus {
   async stop(): Promise<void> {
     await this.stopListening?.();
     this.stopListening = undefined;
-    await this.flushing;
+    await this.delivering;
   }
 
-  private scheduleFlush(): void {
-    if (this.flushing) return;
-    this.flushing = (async () => {
-      while (this.pending.size > 0) {
-        const ids = [...this.pending];
-        this.pending = new Set();
-        try {
-          const { rows } = await this.db.query<EventRow>(
-            'select id, type, actor_id, audience, payload, created_at from events where id = any($1::int8[]) order by id',
-            [ids],
-          );
-          for (const row of rows) await this.dispatch(toEvent(row));
-        } catch (err) {
-          this.log.error({ err }, 'could not load notified events');
-        }
+  /**
+   * A notification: the event itself, or (too large to travel) its id, read back. Events are
+   * dispatched one after another in the order their notifications arrived.
+   */
+  private deliver(payload: string): void {
+    const step = async (): Promise<void> => {
+      let row: EventRow | undefined;
+      if (payload.startsWith('{')) {
+        const parsed = JSON.parse(payload) as Omit<EventRow, 'created_at'> & { created_at: string };
+        row = { ...parsed, created_at: new Date(parsed.created_at) };
+      } else {
+        const { rows } = await this.db.query<EventRow>('select id, type, actor_id, audience, payload, created_at from events where id = $1', [Number(payload)]);
+        row = rows[0];
       }
-    })().finally(() => {
-      this.flushing = undefined;
-    });
+      if (row) await this.dispatch(toEvent(row));
+    };
+    this.delivering = this.delivering.then(step).catch((err: unknown) => this.log.error({ err }, 'could not deliver a notified event'));
   }
 
   /** After the listening connection was lost: deliver what was committed meanwhile. */

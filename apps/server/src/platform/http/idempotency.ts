@@ -25,10 +25,10 @@ interface KeyUse {
  * so a concurrent repeat waits for the first and then replays its response; a crash leaves neither.
  * The response is kept sealed: some carry a secret shown this once (a new webhook's signing secret).
  */
-export async function idempotentTransaction<T>(db: Db, secrets: SecretBox, use: KeyUse, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function idempotentTransaction<T>(transaction: Db['transaction'], secrets: SecretBox, use: KeyUse, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const context = `idempotency_keys.response:${use.actorId}:${use.key}`;
   const hash = createHash('sha256').update(JSON.stringify(use.request)).digest('hex');
-  return db.transaction(async (tx) => {
+  return transaction(async (tx) => {
     const claimed = await tx.query(
       `insert into idempotency_keys (actor_id, key, request_hash, status, response)
        values ($1, $2, $3, 0, 'null'::jsonb) on conflict do nothing returning key`,
@@ -40,6 +40,10 @@ export async function idempotentTransaction<T>(db: Db, secrets: SecretBox, use: 
         [use.actorId, use.key],
       );
       const prior = rows[0]!;
+      // Claimed but not answered: only a request sharing this very transaction (group commit)
+      // can see that. Failing sends each request of the group on its own, where the repeat
+      // waits for the first and replays its answer.
+      if (prior.status === 0) throw new Error('the Idempotency-Key is in use by a request in the same transaction');
       if (prior.request_hash !== hash) {
         throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request');
       }

@@ -41,6 +41,11 @@ export interface RouteSpec<B extends Schema | undefined = Schema | undefined, Q 
   status?: number;
   /** Accepts an Idempotency-Key header (create endpoints). */
   idempotent?: boolean;
+  /**
+   * Its transaction may share one commit with the same requests arriving at the same moment
+   * (`Db.groupTransaction`): for small, frequent creations whose handler only writes through `tx`.
+   */
+  groupCommit?: boolean;
   /** Needs If-Match (or `version` in the body): refuses changes based on an old version. */
   versioned?: boolean;
   /** Takes multipart/form-data (a file upload) instead of JSON; the handler reads it from `req`. */

@@ -139,10 +139,12 @@ export function mountRoutes(app: FastifyInstance, ctx: AppContext, routes: reado
             params,
             req,
             reply,
-            transaction: <T>(fn: (tx: Tx) => Promise<T>) =>
-              idempotencyKey && actor
-                ? idempotentTransaction(ctx.db, ctx.secrets, { actorId: actor.id, key: idempotencyKey, request: [req.method, req.url, req.body], status }, fn)
-                : ctx.db.transaction(fn),
+            transaction: <T>(fn: (tx: Tx) => Promise<T>) => {
+              const run = spec.groupCommit ? ctx.db.groupTransaction : ctx.db.transaction;
+              return idempotencyKey && actor
+                ? idempotentTransaction(run, ctx.secrets, { actorId: actor.id, key: idempotencyKey, request: [req.method, req.url, req.body], status }, fn)
+                : run(fn);
+            },
             expectedVersion: (bodyVersion?: number) => {
               const v = parseIfMatch(req.headers['if-match']) ?? bodyVersion;
               if (v === undefined) throw new AppError('precondition_required', 'Send If-Match with the ETag you loaded (or "version" in the body) so no change is silently overwritten');

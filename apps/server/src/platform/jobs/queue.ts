@@ -234,6 +234,7 @@ export class JobQueue {
                     order by run_at, id limit $4 for update skip locked)
        returning id, name, payload, attempts, max_attempts, run_at`,
       [this.workerId, this.options.leaseMs / 1000, [...this.defs.keys()], limit],
+      { prepare: true },
     );
     return rows;
   }
