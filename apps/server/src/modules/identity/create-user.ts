@@ -1,3 +1,4 @@
+import { forgetAuthentications } from './auth-cache.ts';
 import type { z } from 'zod';
 import type { CreateUserBody, User } from '@switchboard/contracts';
 import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
@@ -31,6 +32,7 @@ export async function createUser(app: AppContext, actor: Actor, tx: Tx, input: C
   const id = rows[0]!.id;
   await setTeams(tx, id, input.teamIds);
   const invitation = passwordHash ? null : await createInvitation(app, actor, tx, id);
+  forgetAuthentications(app, tx);
   await app.events.emit(tx, { type: 'user.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: id } });
   return { ...(await getUser(tx, id)), inviteUrl: invitation?.inviteUrl ?? null };
 }

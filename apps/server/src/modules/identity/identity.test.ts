@@ -100,6 +100,7 @@ describe('identity and access', () => {
     // Deactivating a user ends their sessions and tokens.
     const s = await signInWithPassword(t, 'new.agent@example.com', 'a long password');
     expect(s.status).toBe(200);
+    expect((await t.api('GET', '/api/v1/auth/me', { headers: { cookie: s.cookie } })).status).toBe(200); // known (and remembered) now
     const patched = await t.api('PATCH', `/api/v1/users/${created.body.id}`, { token: admin.token, headers: { 'if-match': `"${created.body.version}"` }, body: { active: false } });
     expect(patched.status).toBe(200);
     expect((await t.api('GET', '/api/v1/auth/me', { headers: { cookie: s.cookie } })).status).toBe(401);

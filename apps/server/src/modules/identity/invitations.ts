@@ -1,3 +1,4 @@
+import { forgetAuthentications } from './auth-cache.ts';
 import type { FastifyRequest } from 'fastify';
 import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
 import type { Queryable, Tx } from '../../platform/db/index.ts';
@@ -71,6 +72,7 @@ export async function acceptInvitation(app: AppContext, tx: Tx, req: FastifyRequ
   await tx.query('delete from invitations where user_id = $1 and used_at is null', [invitation.user_id]);
   await tx.query('delete from sessions where user_id = $1', [invitation.user_id]);
   const session = await startSession(app, tx, req, invitation.user_id);
+  forgetAuthentications(app, tx);
   await app.events.emit(tx, { type: 'user.changed', actorId: invitation.user_id, audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: invitation.user_id } });
   return session;
 }

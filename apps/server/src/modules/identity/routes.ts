@@ -19,6 +19,7 @@ import {
 } from '@switchboard/contracts';
 import { route, type RouteSpec } from '../../platform/http/routes.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+import { forgetAuthentications } from './auth-cache.ts';
 import { createUser } from './create-user.ts';
 import { getTeam, getUser, listTeams, listUsers } from './queries.ts';
 import { issueInvitation } from './invitations.ts';
@@ -225,6 +226,9 @@ export const identityRoutes: RouteSpec[] = [
     tag,
     auth: 'user',
     params: IdParams,
-    handler: ({ app, actor, params }) => revokeApiToken(app.db, actor, params.id),
+    handler: async ({ app, actor, params }) => {
+      await revokeApiToken(app.db, actor, params.id);
+      forgetAuthentications(app);
+    },
   }),
 ];

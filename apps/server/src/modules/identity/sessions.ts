@@ -4,6 +4,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Authentication } from '../../platform/http/server.ts';
+import { authCacheOf, forgetAuthentications } from './auth-cache.ts';
 import { verifyPassword } from './passwords.ts';
 import { newSecret, sha256 } from './tokens.ts';
 
@@ -43,11 +44,15 @@ export async function actorFor(db: Queryable, userId: string, via: Actor['via'] 
 /** Resolves a request's actor from `Authorization: Bearer` or the session cookie. */
 export function makeAuthenticator(app: AppContext) {
   const touched = new Map<string, number>();
+  const cache = authCacheOf(app);
   return async function authenticate(req: FastifyRequest): Promise<Authentication | null> {
     const header = req.headers.authorization;
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       if (!m) throw new AppError('unauthenticated', 'Authorization must be "Bearer <token>"');
+      const key = `token:${sha256(m[1]!)}`;
+      const known = cache.get(key);
+      if (known) return known;
       const { rows } = await app.db.query<ActorRow>(
         `select ${actorColumns}, t.id as token_id from api_tokens t join users u on u.id = t.user_id
          where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now()) and u.active`,
@@ -61,10 +66,15 @@ export function makeAuthenticator(app: AppContext) {
         touched.set(row.token_id!, Date.now());
         await app.db.query('update api_tokens set last_used_at = now() where id = $1', [row.token_id]);
       }
-      return { actor: toActor(row, 'token') };
+      const auth = { actor: toActor(row, 'token') };
+      cache.set(key, auth);
+      return auth;
     }
     const cookie = req.cookies[SESSION_COOKIE];
     if (!cookie) return null;
+    const key = `session:${sha256(cookie)}`;
+    const known = cache.get(key);
+    if (known) return known;
     const { rows } = await app.db.query<ActorRow>(
       `select ${actorColumns}, s.csrf_token from sessions s join users u on u.id = s.user_id
        where s.id = $1 and s.expires_at > now() and u.active`,
@@ -73,7 +83,9 @@ export function makeAuthenticator(app: AppContext) {
     );
     const row = rows[0];
     if (!row) return null;
-    return { actor: toActor(row, 'session'), csrfToken: row.csrf_token! };
+    const auth = { actor: toActor(row, 'session'), csrfToken: row.csrf_token! };
+    cache.set(key, auth);
+    return auth;
   };
 }
 
@@ -142,4 +154,5 @@ export function setSessionCookie(app: AppContext, reply: FastifyReply, s: NewSes
 
 export async function signOut(app: AppContext, cookie: string | undefined): Promise<void> {
   if (cookie) await app.db.query('delete from sessions where id = $1', [sha256(cookie)]);
+  forgetAuthentications(app);
 }

@@ -1,3 +1,4 @@
+import { forgetAuthentications } from './auth-cache.ts';
 import type { z } from 'zod';
 import type { CreateTeamBody, Team, UpdateTeamBody } from '@switchboard/contracts';
 import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
@@ -18,8 +19,10 @@ async function setMembers(tx: Tx, teamId: string, memberIds: readonly string[]):
   if (unique.length > 0) await tx.query('insert into team_members (team_id, user_id) select $1, unnest($2::uuid[])', [teamId, unique]);
 }
 
-const teamEvent = (app: AppContext, tx: Tx, actor: Actor, teamId: string) =>
-  app.events.emit(tx, { type: 'team.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { teamId } });
+const teamEvent = (app: AppContext, tx: Tx, actor: Actor, teamId: string) => {
+  forgetAuthentications(app, tx); // an actor carries its teams
+  return app.events.emit(tx, { type: 'team.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { teamId } });
+};
 
 /** Creates a team (department) with its members. */
 export async function createTeam(app: AppContext, actor: Actor, tx: Tx, input: z.output<typeof CreateTeamBody>): Promise<Team> {

@@ -1,3 +1,4 @@
+import { forgetAuthentications } from './auth-cache.ts';
 import type { z } from 'zod';
 import type { UpdateProfileBody, UpdateUserBody, User } from '@switchboard/contracts';
 import { authorId, type Actor, type AppContext } from '../../platform/context.ts';
@@ -34,6 +35,7 @@ export async function updateUser(
   );
   if (input.teamIds) await setTeams(tx, id, input.teamIds);
   if (input.active === false || input.password) await tx.query('delete from sessions where user_id = $1', [id]);
+  forgetAuthentications(app, tx);
   await app.events.emit(tx, { type: 'user.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: id } });
   return getUser(tx, id);
 }
@@ -53,6 +55,7 @@ export async function updateProfile(app: AppContext, actor: Actor, tx: Tx, input
        password_hash = coalesce($5, password_hash), updated_at = now(), version = version + 1 where id = $1`,
     [actor.id, input.name ?? null, input.language ?? null, input.timeZone ?? null, passwordHash],
   );
+  forgetAuthentications(app, tx);
   await app.events.emit(tx, { type: 'user.changed', actorId: authorId(actor), audience: { teamIds: [], userIds: [], staff: true }, payload: { userId: actor.id } });
   return getUser(tx, actor.id);
 }
