@@ -12,7 +12,8 @@
  * BENCH_SECONDS (20, upper bound per measurement), BENCH_DATABASE_URL (admin connection, default
  * postgres://postgres@127.0.0.1:5432/postgres), BENCH_POOL_SIZE (the server's DB_POOL_SIZE),
  * BENCH_EXPLAIN=1 (EXPLAIN ANALYZE and a create-case trace even when all targets pass),
- * BENCH_KEEP_INDEXES=1 (seed with the indexes in place), BENCH_VACUUM=0 (only ANALYZE after seeding).
+ * BENCH_KEEP_INDEXES=1 (seed with the indexes in place), BENCH_VACUUM=0 (only ANALYZE after seeding),
+ * BENCH_LATENCIES=1 (every latency, in order, in the JSON).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,7 +17,9 @@ export interface ServerProcess {
 export function startServerProcess(databaseUrl: string, poolSize: number | undefined): Promise<ServerProcess> {
   // BENCH_SERVER_PROFILE=<folder>: a V8 CPU profile of the server process, written when it stops.
   const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
-  const proc: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'apps/server/src/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS: more Node options for the server process (e.g. --trace-gc).
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc: ChildProcess = spawn(process.execPath, [...profile, ...extra, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...(poolSize ? { DB_POOL_SIZE: String(poolSize) } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,6 +43,12 @@ export function startServerProcess(databaseUrl: string, poolSize: number | undef
     };
     proc.stdout!.on('data', onData);
     proc.stderr!.on('data', onData);
+    // BENCH_SERVER_LOG=<file>: everything the server process prints, for diagnosis.
+    if (process.env.BENCH_SERVER_LOG) {
+      const log = createWriteStream(process.env.BENCH_SERVER_LOG);
+      proc.stdout!.pipe(log);
+      proc.stderr!.pipe(log);
+    }
     void exited.then(() => reject(new Error(`server process exited:\n${out}`)));
   });
 }

@@ -22,6 +22,10 @@ export interface Measurement {
   pass: boolean | null;
   /** Free text printed under the table (e.g. the API/raw ratio). */
   note?: string;
+  /** Every latency in ms in the order the operations finished (BENCH_LATENCIES=1), for the JSON. */
+  samples?: number[];
+  /** When each of them started (epoch ms). */
+  startedAt?: number[];
 }
 
 /** Nearest-rank percentile of already sorted values. */
@@ -70,6 +74,7 @@ export async function run(name: string, opts: RunOptions, op: (i: number) => Pro
     await Promise.all(Array.from({ length: Math.min(opts.concurrency, warm - i) }, (_, k) => op(-1 - i - k)));
   }
   const latencies: number[] = [];
+  const startedAt: number[] = [];
   let errors = 0;
   let next = 0;
   const start = performance.now();
@@ -81,12 +86,18 @@ export async function run(name: string, opts: RunOptions, op: (i: number) => Pro
       const t0 = performance.now();
       const ok = await op(i);
       latencies.push(performance.now() - t0);
+      startedAt.push(performance.timeOrigin + t0);
       if (!ok) errors++;
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, worker));
   const cpu = process.cpuUsage(cpu0);
-  return summarize(name, latencies, (performance.now() - start) / 1000, errors, (cpu.user + cpu.system) / 1000);
+  const m = summarize(name, latencies, (performance.now() - start) / 1000, errors, (cpu.user + cpu.system) / 1000);
+  if (process.env.BENCH_LATENCIES === '1') {
+    m.samples = latencies.map((l) => Math.round(l * 1000) / 1000);
+    m.startedAt = startedAt.map((t) => Math.round(t * 10) / 10);
+  }
+  return m;
 }
 
 const fmt = (n: number, digits: number): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
